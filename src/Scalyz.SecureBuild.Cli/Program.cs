@@ -1,0 +1,3 @@
+using Scalyz.SecureBuild.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
