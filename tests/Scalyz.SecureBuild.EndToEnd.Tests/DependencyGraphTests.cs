@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Scalyz.SecureBuild.EndToEnd.Tests.Infrastructure;
+
+namespace Scalyz.SecureBuild.EndToEnd.Tests;
+
+[Collection(PackedPackageGroup.Name)]
+public sealed class DependencyGraphTests(PackageFixture package)
+{
+    [Theory]
+    [InlineData("VulnerableWebApp")]
+    [InlineData("CleanApp")]
+    public void Build_WithPackage_WritesExactlyTheGraphDotnetListPackageReports(string sample)
+    {
+        var workspace = package.CreateWorkspace();
+
+        var build = workspace.Build(sample);
+
+        Assert.True(build.ExitCode == 0 || build.SecureBuildDiagnostics.Any(d => d.Severity == "error"), build.Output);
+        var dependencies = workspace.PathOf(sample, "obj", "securebuild", "dependencies.json");
+        Assert.True(File.Exists(dependencies), $"{dependencies} was not written.\n{build.Output}");
+        var list = workspace.Dotnet(["list", workspace.ProjectFile(sample), "package", "--include-transitive", "--format", "json"]);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Equal(PackagesFromDotnetList(list.Output), PackagesFromGraph(File.ReadAllText(dependencies)));
+    }
+
+    [Fact]
+    public void Build_CleanAppWithProjectReference_RecordsTheProjectAndItsPackagesAsDependencies()
+    {
+        var workspace = package.CreateWorkspace();
+
+        var build = workspace.Build("CleanApp");
+
+        Assert.Equal(0, build.ExitCode);
+        Assert.Empty(build.SecureBuildDiagnostics);
+        using var graph = JsonDocument.Parse(File.ReadAllText(workspace.PathOf("CleanApp", "obj", "securebuild", "dependencies.json")));
+        var dependencies = graph.RootElement.GetProperty("targets")[0].GetProperty("dependencies").EnumerateArray().ToList();
+        var lib = dependencies.Single(d => d.GetProperty("id").GetString() == "CleanLib");
+        Assert.Equal("project", lib.GetProperty("type").GetString());
+        Assert.True(lib.GetProperty("direct").GetBoolean());
+        var humanizer = dependencies.Single(d => d.GetProperty("id").GetString() == "Humanizer.Core");
+        Assert.False(humanizer.GetProperty("direct").GetBoolean());
+        var self = dependencies.Single(d => d.GetProperty("id").GetString() == "Scalyz.SecureBuild");
+        Assert.True(self.GetProperty("developmentOnly").GetBoolean());
+    }
+
+    [Fact]
+    public void Build_CorruptAssetsFile_FailsWithSsb0003NamingTheFileAndNoStackTrace()
+    {
+        var workspace = package.CreateWorkspace();
+        Assert.Equal(0, workspace.Build("CleanApp").ExitCode);
+        var assets = workspace.PathOf("CleanApp", "obj", "project.assets.json");
+        File.WriteAllText(assets, "{\n  \"version\": 3,\n  \"targets\": { \"net10.0\": ");
+
+        var build = workspace.Build("CleanApp", "--no-restore");
+
+        Assert.NotEqual(0, build.ExitCode);
+        var error = Assert.Single(build.SecureBuildDiagnostics);
+        Assert.Equal(("error", "SSB0003", assets, 3), (error.Severity, error.Code, error.File, error.Line));
+        Assert.Contains("is not valid JSON", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_SecureBuildDisabled_DoesNothing()
+    {
+        var workspace = package.CreateWorkspace();
+
+        var build = workspace.Build("VulnerableWebApp", "-p:SecureBuildEnabled=false");
+
+        Assert.Equal(0, build.ExitCode);
+        Assert.Empty(build.SecureBuildDiagnostics);
+        Assert.False(Directory.Exists(workspace.PathOf("VulnerableWebApp", "obj", "securebuild")), build.Output);
+    }
+
+    private static List<string> PackagesFromDotnetList(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var result = new List<string>();
+        foreach (var framework in document.RootElement.GetProperty("projects")[0].GetProperty("frameworks").EnumerateArray())
+        {
+            foreach (var kind in new[] { "topLevelPackages", "transitivePackages" })
+            {
+                if (framework.TryGetProperty(kind, out var packages))
+                {
+                    result.AddRange(packages.EnumerateArray().Select(p =>
+                        $"{framework.GetProperty("framework").GetString()} {p.GetProperty("id").GetString()} {p.GetProperty("resolvedVersion").GetString()} {(kind == "topLevelPackages" ? "direct" : "transitive")}"));
+                }
+            }
+        }
+
+        return result.Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static List<string> PackagesFromGraph(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("targets").EnumerateArray()
+            .Where(t => !t.TryGetProperty("runtimeIdentifier", out _))
+            .SelectMany(t => t.GetProperty("dependencies").EnumerateArray()
+                .Where(d => d.GetProperty("type").GetString() == "package")
+                .Select(d => $"{t.GetProperty("framework").GetString()} {d.GetProperty("id").GetString()} {d.GetProperty("version").GetString()} {(d.GetProperty("direct").GetBoolean() ? "direct" : "transitive")}"))
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+    }
+}
