@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the whole test suite (unit, CLI and end-to-end tests) on a fresh machine that has the .NET SDK.
+# Whatever the suite needs beyond the SDK is set up here, so CI and developers run exactly the same thing.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+
+dotnet test Scalyz.SecureBuild.sln --nologo -v:q "$@"
