@@ -24,6 +24,18 @@ public static class DiagnosticCodes
     /// <summary>A solution file cannot be read.</summary>
     public const string SolutionInvalid = "SSB0006";
 
+    /// <summary>A package's nuspec in the package folder cannot be read, so its license and supplier are missing from the SBOM.</summary>
+    public const string NuspecInvalid = "SSB0100";
+
+    /// <summary>Packages of the graph are not in the package folders, so the SBOM lacks their license, supplier and description.</summary>
+    public const string SbomPackageMetadataMissing = "SSB3001";
+
+    /// <summary>The assets file has no graph for the runtime identifier the SBOM should describe.</summary>
+    public const string SbomRuntimeGraphMissing = "SSB3002";
+
+    /// <summary>An SBOM setting (format, timestamp) has a value SecureBuild does not know.</summary>
+    public const string SbomSettingInvalid = "SSB3003";
+
     /// <summary>Categories used in SARIF output and in the rule pages.</summary>
     public static class Categories
     {
