@@ -7,4 +7,9 @@ cd "$root"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 
+# The SBOM tests check output with the official schemas through npm packages pinned in tests/sbom-validator.
+if [ ! tests/sbom-validator/node_modules -nt tests/sbom-validator/package-lock.json ]; then
+  (cd tests/sbom-validator && npm ci --no-audit --no-fund)
+fi
+
 dotnet test Scalyz.SecureBuild.sln --nologo -v:q "$@"

@@ -2,8 +2,9 @@
 // Validates SBOM files with real validators, for the test suite:
 //   node validate.cjs cyclonedx-1.6|cyclonedx-1.5|spdx-2.3 FILE...
 // CycloneDX files are checked against the official JSON schema by @cyclonedx/cyclonedx-library (ajv with formats).
-// SPDX files have their declared license expressions parsed by spdx-expression-parse; no SPDX 2.3 JSON schema is
-// published as a package, so their structure is checked by the C# tests, not here.
+// SPDX files have their declared license expressions parsed by spdx-expression-parse. No SPDX 2.3 JSON schema is
+// published as a package; set SPDX_SCHEMA to a copy of the official schemas/spdx-schema.json (spdx/spdx-spec, branch
+// support/2.3) to also check the documents against it with ajv.
 // Prints every problem found and exits 1 when there is one, 2 on bad usage.
 'use strict';
 const fs = require('node:fs');
@@ -34,6 +35,14 @@ async function validate(kind, file) {
     }
   } else if (kind === 'spdx-2.3') {
     const doc = JSON.parse(text);
+    if (process.env.SPDX_SCHEMA) {
+      const Ajv = require('ajv');
+      const addFormats = require('ajv-formats');
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      addFormats(ajv);
+      const check = ajv.compile(JSON.parse(fs.readFileSync(process.env.SPDX_SCHEMA, 'utf8')));
+      if (!check(doc)) problems.push(`schema: ${JSON.stringify(check.errors, null, 1)}`);
+    }
     const refs = new Set((doc.hasExtractedLicensingInfos ?? []).map((l) => l.licenseId));
     for (const p of doc.packages ?? []) {
       const declared = p.licenseDeclared;

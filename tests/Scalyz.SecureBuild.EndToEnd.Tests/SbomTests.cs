@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Scalyz.SecureBuild.EndToEnd.Tests.Infrastructure;
+
+namespace Scalyz.SecureBuild.EndToEnd.Tests;
+
+[Collection(PackedPackageGroup.Name)]
+public sealed class SbomTests(PackageFixture package)
+{
+    private const string Sample = "MultiTargetApp";
+    private const string FixedEpoch = "1769860800";
+
+    [Fact]
+    public void Build_MultiTargetApp_SbomMatchesDotnetListAndTheAssetsFileAndIsValidAndReproducible()
+    {
+        var workspace = package.CreateWorkspace();
+
+        var build = workspace.Build(Sample, $"-p:SecureBuildSbomTimestamp={FixedEpoch}");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.DoesNotContain(build.SecureBuildDiagnostics, d => d.Code.StartsWith("SSB3", StringComparison.Ordinal) || d.Code.StartsWith("SSB01", StringComparison.Ordinal));
+        var sbomPath = workspace.PathOf(Sample, "obj", "securebuild", "sbom.cdx.json");
+        Assert.True(File.Exists(sbomPath), $"{sbomPath} was not written.\n{build.Output}");
+        var bytes = File.ReadAllBytes(sbomPath);
+        using var sbom = JsonDocument.Parse(bytes);
+        using var assets = JsonDocument.Parse(File.ReadAllBytes(workspace.PathOf(Sample, "obj", "project.assets.json")));
+
+        var list = workspace.Dotnet(["list", workspace.ProjectFile(Sample), "package", "--include-transitive", "--format", "json"]);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Equal(PackagesFromDotnetList(list.Output), PackagesFromSbom(sbom.RootElement));
+        Assert.Equal(HashesFromAssets(assets.RootElement), HashesFromSbom(sbom.RootElement));
+        Assert.Equal(EdgesFromAssets(assets.RootElement), EdgesFromSbom(sbom.RootElement));
+
+        var excluded = Components(sbom.RootElement).Where(c => c.GetProperty("scope").GetString() == "excluded").Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(["Microsoft.Build.Tasks.Git", "Microsoft.SourceLink.Common", "Microsoft.SourceLink.GitHub", "Scalyz.SecureBuild"], excluded);
+        var lib = Components(sbom.RootElement).Single(c => c.GetProperty("name").GetString() == "MultiTargetLib");
+        Assert.Equal("pkg:nuget/MultiTargetLib@2.1.0", lib.GetProperty("purl").GetString());
+        var metadata = sbom.RootElement.GetProperty("metadata");
+        Assert.Equal("2026-01-31T12:00:00Z", metadata.GetProperty("timestamp").GetString());
+        Assert.Equal("Contoso Release Engineering", metadata.GetProperty("authors")[0].GetProperty("name").GetString());
+        Assert.Equal("pkg:nuget/MultiTargetApp@2.1.0", metadata.GetProperty("component").GetProperty("purl").GetString());
+        Assert.Equal("MIT", Components(sbom.RootElement).Single(c => c.GetProperty("name").GetString() == "Newtonsoft.Json").GetProperty("licenses")[0].GetProperty("expression").GetString());
+        AssertValid("cyclonedx-1.6", sbomPath);
+
+        // Deterministic mode: building again from scratch gives the same bytes.
+        File.Delete(sbomPath);
+        var again = workspace.Build(Sample, "--no-restore", $"-p:SecureBuildSbomTimestamp={FixedEpoch}");
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(bytes, File.ReadAllBytes(sbomPath));
+
+        foreach (var (format, kind, file) in new[] { ("spdx", "spdx-2.3", "sbom.spdx.json"), ("cyclonedx-1.5", "cyclonedx-1.5", "sbom-1.5.cdx.json") })
+        {
+            var path = workspace.PathOf(Sample, "obj", "securebuild", file);
+            var run = workspace.Dotnet(["msbuild", workspace.ProjectFile(Sample), "-t:SecureBuildSbom", "-nr:false", "-v:m", "-clp:NoSummary", $"-p:SecureBuildSbomFormat={format}", $"-p:SecureBuildSbomPath={path}", $"-p:SecureBuildSbomTimestamp={FixedEpoch}"]);
+            Assert.True(run.ExitCode == 0, run.All);
+            AssertValid(kind, path);
+        }
+    }
+
+    [Fact]
+    public void Build_UnknownSbomFormat_FailsWithSsb3003()
+    {
+        var workspace = package.CreateWorkspace();
+        Assert.Equal(0, workspace.Dotnet(["restore", workspace.ProjectFile("CleanApp")]).ExitCode);
+
+        var run = workspace.Dotnet(["msbuild", workspace.ProjectFile("CleanApp"), "-t:SecureBuildSbom", "-nr:false", "-v:m", "-clp:NoSummary", "-p:SecureBuildSbomFormat=swid"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        var error = Assert.Single(BuildDiagnostic.Parse(run.All), d => d.Code.StartsWith("SSB3", StringComparison.Ordinal));
+        Assert.Equal(("error", "SSB3003"), (error.Severity, error.Code));
+    }
+
+    private static JsonElement.ArrayEnumerator Components(JsonElement bom) => bom.GetProperty("components").EnumerateArray();
+
+    private static void AssertValid(string kind, string file)
+    {
+        var validator = Path.Combine(Repository.Root, "tests", "sbom-validator");
+        Assert.True(Directory.Exists(Path.Combine(validator, "node_modules")), $"Run build/test.sh (or 'npm ci' in {validator}) to install the SBOM validator.");
+        var result = ProcessRunner.Run("node", ["validate.cjs", kind, file], validator);
+        Assert.True(result.ExitCode == 0, result.All);
+    }
+
+    private static List<string> PackagesFromDotnetList(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var result = new List<string>();
+        foreach (var framework in document.RootElement.GetProperty("projects")[0].GetProperty("frameworks").EnumerateArray())
+        {
+            foreach (var kind in new[] { "topLevelPackages", "transitivePackages" })
+            {
+                if (framework.TryGetProperty(kind, out var packages))
+                {
+                    result.AddRange(packages.EnumerateArray().Select(p => $"{framework.GetProperty("framework").GetString()} {p.GetProperty("id").GetString()} {p.GetProperty("resolvedVersion").GetString()}"));
+                }
+            }
+        }
+
+        return result.Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private static List<string> PackagesFromSbom(JsonElement bom) =>
+        Components(bom)
+            .Where(c => !c.GetProperty("properties").EnumerateArray().Any(p => p.GetProperty("name").GetString() == "securebuild:reference"))
+            .SelectMany(c => c.GetProperty("properties").EnumerateArray()
+                .Where(p => p.GetProperty("name").GetString() == "securebuild:targetFramework")
+                .Select(p => $"{p.GetProperty("value").GetString()} {c.GetProperty("name").GetString()} {c.GetProperty("version").GetString()}"))
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    private static List<string> HashesFromAssets(JsonElement assets) =>
+        assets.GetProperty("libraries").EnumerateObject()
+            .Where(l => l.Value.TryGetProperty("sha512", out _))
+            .Select(l => $"pkg:nuget/{l.Name.Replace('/', '@')} {Convert.ToHexStringLower(Convert.FromBase64String(l.Value.GetProperty("sha512").GetString()!))}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    private static List<string> HashesFromSbom(JsonElement bom) =>
+        Components(bom)
+            .Where(c => c.TryGetProperty("hashes", out _))
+            .Select(c => $"{c.GetProperty("purl").GetString()} {c.GetProperty("hashes")[0].GetProperty("content").GetString()}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    // Every edge restore resolved, over the portable targets: the project to what it references itself, and each
+    // package or project to the version of each dependency resolved in the same target.
+    private static List<string> EdgesFromAssets(JsonElement assets)
+    {
+        var project = assets.GetProperty("project");
+        var root = $"pkg:nuget/{project.GetProperty("restore").GetProperty("projectName").GetString()}@{project.GetProperty("version").GetString()}";
+        var edges = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in assets.GetProperty("targets").EnumerateObject().Where(t => !t.Name.Contains('/', StringComparison.Ordinal)))
+        {
+            var versions = target.Value.EnumerateObject().ToDictionary(l => l.Name.Split('/')[0], l => l.Name.Split('/')[1], StringComparer.OrdinalIgnoreCase);
+            foreach (var direct in assets.GetProperty("projectFileDependencyGroups").GetProperty(target.Name).EnumerateArray())
+            {
+                var id = direct.GetString()!.Split(' ')[0];
+                edges.Add($"{root} -> pkg:nuget/{versions.Keys.Single(k => k.Equals(id, StringComparison.OrdinalIgnoreCase))}@{versions[id]}");
+            }
+
+            foreach (var library in target.Value.EnumerateObject())
+            {
+                if (library.Value.TryGetProperty("dependencies", out var dependencies))
+                {
+                    foreach (var dependency in dependencies.EnumerateObject())
+                    {
+                        var id = versions.Keys.Single(k => k.Equals(dependency.Name, StringComparison.OrdinalIgnoreCase));
+                        edges.Add($"pkg:nuget/{library.Name.Replace('/', '@')} -> pkg:nuget/{id}@{versions[id]}");
+                    }
+                }
+            }
+        }
+
+        return edges.Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static List<string> EdgesFromSbom(JsonElement bom) =>
+        bom.GetProperty("dependencies").EnumerateArray()
+            .SelectMany(d => d.GetProperty("dependsOn").EnumerateArray().Select(t => $"{d.GetProperty("ref").GetString()} -> {t.GetString()}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}
