@@ -61,6 +61,16 @@ public sealed class SbomCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sbom_TestProjectNamedOnItsOwn_IsDescribed()
+    {
+        var (code, output, _) = CliRunner.Run("sbom", Path.Combine(_folder, "Contoso.App.Tests", "Contoso.App.Tests.csproj"));
+
+        Assert.Equal(ExitCodes.Ok, code);
+        using var bom = JsonDocument.Parse(output);
+        Assert.Equal("Contoso.App.Tests", bom.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void Sbom_PerProjectSpdx_WritesOneFilePerShippedProject()
     {
         var target = Path.Combine(_folder, "sboms");

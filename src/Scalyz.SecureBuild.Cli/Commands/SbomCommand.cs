@@ -84,7 +84,9 @@ public static class SbomCommand
                     .Select(p => (File: p, Graph: AssetsFileReader.Read(ProjectLocator.AssetsFileOf(p))))
                     .Select(p => (p.File, p.Graph, Facts: ProjectFileFacts.Read(p.File, p.Graph)))
                     .ToList();
-                var kept = result.GetValue(includeTests) ? projects : projects.Where(p => !p.Facts.IsTestProject).ToList();
+                // A project named on its own is described even when it is a test project: the user asked for it.
+                var namedProject = File.Exists(target) && projects.Count == 1 && string.Equals(Path.GetFullPath(target), projects[0].File, StringComparison.Ordinal);
+                var kept = result.GetValue(includeTests) || namedProject ? projects : projects.Where(p => !p.Facts.IsTestProject).ToList();
                 if (kept.Count == 0)
                 {
                     stderr.WriteLine($"error: '{target}' holds only test projects; pass --include-tests to describe them.");
