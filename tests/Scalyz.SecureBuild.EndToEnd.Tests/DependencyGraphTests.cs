@@ -72,24 +72,11 @@ public sealed class DependencyGraphTests(PackageFixture package)
         Assert.False(Directory.Exists(workspace.PathOf("VulnerableWebApp", "obj", "securebuild")), build.Output);
     }
 
-    private static List<string> PackagesFromDotnetList(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var result = new List<string>();
-        foreach (var framework in document.RootElement.GetProperty("projects")[0].GetProperty("frameworks").EnumerateArray())
-        {
-            foreach (var kind in new[] { "topLevelPackages", "transitivePackages" })
-            {
-                if (framework.TryGetProperty(kind, out var packages))
-                {
-                    result.AddRange(packages.EnumerateArray().Select(p =>
-                        $"{framework.GetProperty("framework").GetString()} {p.GetProperty("id").GetString()} {p.GetProperty("resolvedVersion").GetString()} {(kind == "topLevelPackages" ? "direct" : "transitive")}"));
-                }
-            }
-        }
-
-        return result.Order(StringComparer.OrdinalIgnoreCase).ToList();
-    }
+    private static List<string> PackagesFromDotnetList(string json) =>
+        DotnetListPackage.Parse(json)
+            .Select(p => $"{p.Framework} {p.Id} {p.Version} {(p.IsDirect ? "direct" : "transitive")}")
+            .Order(StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
     private static List<string> PackagesFromGraph(string json)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Scalyz.SecureBuild.Core.Sbom;
+using Scalyz.SecureBuild.Testing;
 
 namespace Scalyz.SecureBuild.Core.Tests.Sbom;
 
@@ -26,7 +27,7 @@ public sealed class SbomWriterTests
         File.WriteAllBytes(file, SbomWriter.Write(SbomBuilder.Build(SbomTestData.AppGraph(), SbomTestData.Options with { RuntimeIdentifier = "linux-x64" }), format));
         try
         {
-            var (exitCode, output) = SbomTestData.Validate(kind, file);
+            var (exitCode, output) = SbomValidator.Validate(kind, file);
 
             Assert.True(exitCode == 0, output);
         }
@@ -44,7 +45,7 @@ public sealed class SbomWriterTests
         File.WriteAllText(file, System.Text.Encoding.UTF8.GetString(good).Replace("\"scope\": \"excluded\"", "\"scope\": \"dev\"", StringComparison.Ordinal));
         try
         {
-            var (exitCode, output) = SbomTestData.Validate("cyclonedx-1.6", file);
+            var (exitCode, output) = SbomValidator.Validate("cyclonedx-1.6", file);
 
             Assert.Equal(1, exitCode);
             Assert.Contains("scope", output, StringComparison.Ordinal);
