@@ -11,7 +11,7 @@ public sealed class SbomTests(PackageFixture package)
     private const string FixedEpoch = "1769860800";
 
     [Fact]
-    public void Build_MultiTargetApp_SbomMatchesDotnetListAndTheAssetsFileAndIsValidAndReproducible()
+    public void Build_MultiTargetApp_SbomMatchesDotnetListAssetsFileAndToolAndIsValidAndReproducible()
     {
         var workspace = package.CreateWorkspace();
 
@@ -47,6 +47,18 @@ public sealed class SbomTests(PackageFixture package)
         var again = workspace.Build(Sample, "--no-restore", $"-p:SecureBuildSbomTimestamp={FixedEpoch}");
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Equal(bytes, File.ReadAllBytes(sbomPath));
+
+        // The installed tool describes the same project with the same bytes as the build.
+        var tools = Path.Combine(workspace.Folder, ".tools");
+        var install = workspace.Dotnet(["tool", "install", "Scalyz.SecureBuild.Cli", "--tool-path", tools, "--version", package.Version, "--add-source", package.Feed]);
+        Assert.True(install.ExitCode == 0, install.All);
+        var cliPath = workspace.PathOf(Sample, "obj", "cli.cdx.json");
+        var cli = ProcessRunner.Run(
+            Path.Combine(tools, OperatingSystem.IsWindows() ? "securebuild.exe" : "securebuild"),
+            ["sbom", workspace.ProjectFile(Sample), "--timestamp", FixedEpoch, "--author", "Contoso Release Engineering", "-o", cliPath],
+            workspace.Folder);
+        Assert.True(cli.ExitCode == 0, cli.All);
+        Assert.Equal(bytes, File.ReadAllBytes(cliPath));
 
         foreach (var (format, kind, file) in new[] { ("spdx", "spdx-2.3", "sbom.spdx.json"), ("cyclonedx-1.5", "cyclonedx-1.5", "sbom-1.5.cdx.json") })
         {

@@ -117,6 +117,22 @@ public sealed class SbomBuilderTests
     }
 
     [Fact]
+    public void Build_DevelopmentOnlyInOneFramework_ShipsAndRecordsWhereItIsDevelopmentOnly()
+    {
+        static ResolvedDependency Tool(bool developmentOnly) =>
+            new("Contoso.Tool", "1.0.0", DependencyKind.Package, true, "[1.0.0, )", developmentOnly, false, null, "contoso.tool/1.0.0", []);
+        var graph = new DependencyGraph(
+            new ProjectInfo("App", "/src/App/App.csproj", "1.0.0"),
+            [new TargetGraph("net10.0", null, [Tool(developmentOnly: false)]), new TargetGraph("net8.0", null, [Tool(developmentOnly: true)])],
+            []);
+
+        var tool = Assert.Single(SbomBuilder.Build(graph, SbomTestData.Options).Components);
+
+        Assert.False(tool.IsExcluded);
+        Assert.Equal(["net8.0"], tool.ExcludedIn);
+    }
+
+    [Fact]
     public void Build_InvalidNuspec_WarnsSsb0100WithTheFile()
     {
         var graph = new DependencyGraph(
