@@ -52,6 +52,8 @@ internal static class ValueTracker
         var value = Resolve(operation);
         switch (value)
         {
+            case IArrayInitializerOperation initializer:
+                return initializer.ElementValues.All(e => Constant(e).HasValue);
             case IArrayCreationOperation array:
                 return array.Initializer is null
                     ? array.DimensionSizes.All(d => d.ConstantValue.HasValue)
@@ -105,7 +107,9 @@ internal static class ValueTracker
             switch (parent)
             {
                 case IConversionOperation or IParenthesizedOperation or IInvocationOperation { TargetMethod.Name: "ToString" or "ToBase64String" or "ToHexString" or "ToHexStringLower" or "ToInt32" or "ToInt64" }:
+                case IInvocationOperation { TargetMethod.ContainingType.Name: "Convert" or "BitConverter" or "String" or "Encoding" or "Math" }:
                 case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ToBase64String" or "ToHexString" or "ToHexStringLower" or "ToString" or "Format" or "Concat" } }:
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.ContainingType.Name: "Convert" or "BitConverter" or "String" or "Encoding" or "Math" } }:
                 case IInterpolationOperation or IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
                     continue;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:

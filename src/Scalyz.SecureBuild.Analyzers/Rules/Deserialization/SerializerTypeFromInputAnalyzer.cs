@@ -58,7 +58,7 @@ public sealed class SerializerTypeFromInputAnalyzer : DiagnosticAnalyzer
         {
             if (IsTypeFromInput(argument.Value, type, 0))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), matched!.Name));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Syntax.GetLocation(), matched!.Name));
             }
         }
     }

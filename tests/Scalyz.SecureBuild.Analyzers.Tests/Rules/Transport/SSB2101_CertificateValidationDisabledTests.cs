@@ -1,0 +1,54 @@
+using Scalyz.SecureBuild.Analyzers.Rules.Transport;
+using Scalyz.SecureBuild.Analyzers.Tests.Harness;
+
+namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Transport;
+
+public sealed class SSB2101_CertificateValidationDisabledTests
+{
+    [Fact]
+    public Task AlwaysTrueCallbacks_Report() => Verify.AnalyzerAsync<CertificateValidationDisabledAnalyzer>("""
+        #pragma warning disable SYSLIB0014
+        using System.Net;
+        using System.Net.Http;
+        using System.Net.Security;
+        using System.Security.Cryptography.X509Certificates;
+        class C
+        {
+            HttpClientHandler A() => new HttpClientHandler { ServerCertificateCustomValidationCallback = [|(m, c, ch, e) => true|] };
+            void B() { ServicePointManager.ServerCertificateValidationCallback = [|delegate { return true; }|]; }
+            void D(HttpClientHandler h) { h.ServerCertificateCustomValidationCallback = [|HttpClientHandler.DangerousAcceptAnyServerCertificateValidator|]; }
+            SslStream E(System.IO.Stream s) => new SslStream(s, false, [|AcceptAll|]);
+            static bool AcceptAll(object sender, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) { System.Console.WriteLine(e); return true; }
+            SocketsHttpHandler F() => new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = [|(s, c, ch, e) => true|] } };
+            void G()
+            {
+                RemoteCertificateValidationCallback trustAll = [|(s, c, ch, e) => true|];
+                ServicePointManager.ServerCertificateValidationCallback += trustAll;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CallbacksThatCheckErrors_DoNotReport() => Verify.AnalyzerAsync<CertificateValidationDisabledAnalyzer>("""
+        using System.Net.Http;
+        using System.Net.Security;
+        class C
+        {
+            HttpClientHandler A() => new HttpClientHandler { ServerCertificateCustomValidationCallback = (m, c, ch, e) => e == SslPolicyErrors.None };
+            HttpClientHandler B(string thumbprint) => new HttpClientHandler
+            {
+                ServerCertificateCustomValidationCallback = (m, c, ch, e) =>
+                {
+                    if (e == SslPolicyErrors.None) return true;
+                    return c?.GetCertHashString() == thumbprint;
+                },
+            };
+        }
+        """);
+
+    [Fact]
+    public Task AlwaysTrueDelegateOfAnotherKind_DoesNotReport() => Verify.AnalyzerAsync<CertificateValidationDisabledAnalyzer>("""
+        using System;
+        class C { Func<string, bool> A() => s => true; Predicate<int> B() => _ => true; }
+        """);
+}
