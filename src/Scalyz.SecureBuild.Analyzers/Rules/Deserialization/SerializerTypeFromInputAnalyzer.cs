@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Scalyz.SecureBuild.Analyzers.Tracking;
@@ -58,7 +59,13 @@ public sealed class SerializerTypeFromInputAnalyzer : DiagnosticAnalyzer
         {
             if (IsTypeFromInput(argument.Value, type, 0))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Syntax.GetLocation(), matched!.Name));
+                var node = argument.Value.Syntax;
+                while (node.Parent is PostfixUnaryExpressionSyntax or ParenthesizedExpressionSyntax)
+                {
+                    node = node.Parent;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), matched!.Name));
             }
         }
     }
