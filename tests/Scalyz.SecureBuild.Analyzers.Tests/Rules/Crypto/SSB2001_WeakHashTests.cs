@@ -1,4 +1,5 @@
 using Scalyz.SecureBuild.Analyzers.Rules.Crypto;
+using Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Crypto;
@@ -76,4 +77,52 @@ public sealed class SSB2001_WeakHashTests
         using System.Security.Cryptography;
         class C { bool V(RSA rsa, byte[] d, byte[] s) => rsa.VerifyData(d, s, HashAlgorithmName.SHA1, RSASignaturePadding.Pkcs1); }
         """);
+
+    [Fact]
+    public Task OneShotMd5_Fixes() => Verify.CodeFixAsync<WeakHashAnalyzer, WeakHashCodeFix>("""
+        using System.Security.Cryptography;
+        class C { byte[] H(byte[] d) => [|MD5.HashData(d)|]; }
+        """, """
+        using System.Security.Cryptography;
+        class C { byte[] H(byte[] d) => SHA256.HashData(d); }
+        """);
+
+    [Fact]
+    public Task HmacSha1Creation_Fixes() => Verify.CodeFixAsync<WeakHashAnalyzer, WeakHashCodeFix>("""
+        using System.Security.Cryptography;
+        class C { HMAC H(byte[] k) => [|new HMACSHA1(k)|]; }
+        """, """
+        using System.Security.Cryptography;
+        class C { HMAC H(byte[] k) => new HMACSHA256(k); }
+        """);
+
+    [Fact]
+    public Task LegacyProviderAndAlgorithmName_Fixes() => Verify.CodeFixAsync<WeakHashAnalyzer, WeakHashCodeFix>("""
+        #pragma warning disable SYSLIB0021
+        using System.Security.Cryptography;
+        class C { HashAlgorithm H() => [|new SHA1Managed()|]; }
+        """, """
+        #pragma warning disable SYSLIB0021
+        using System.Security.Cryptography;
+        class C { HashAlgorithm H() => SHA256.Create(); }
+        """);
+
+    [Fact]
+    public Task IncrementalHashName_Fixes() => Verify.CodeFixAsync<WeakHashAnalyzer, WeakHashCodeFix>("""
+        using System.Security.Cryptography;
+        class C { IncrementalHash H() => IncrementalHash.CreateHash([|HashAlgorithmName.SHA1|]); }
+        """, """
+        using System.Security.Cryptography;
+        class C { IncrementalHash H() => IncrementalHash.CreateHash(HashAlgorithmName.SHA256); }
+        """);
+
+    [Fact]
+    public async Task ExplicitlyTypedMd5Variable_OffersNoFixThatBreaksTheBuild()
+    {
+        var error = await Record.ExceptionAsync(() => Verify.CodeFixAsync<WeakHashAnalyzer, WeakHashCodeFix>("""
+            using System.Security.Cryptography;
+            class C { void M() { MD5 md5 = [|MD5.Create()|]; } }
+            """, ""));
+        Assert.IsType<Xunit.Sdk.NotEmptyException>(error);
+    }
 }

@@ -1,4 +1,5 @@
 using Scalyz.SecureBuild.Analyzers.Rules.Crypto;
+using Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Crypto;
@@ -45,5 +46,23 @@ public sealed class SSB2002_WeakCipherTests
     public Task NameThatOnlyContainsDes_DoesNotReport() => Verify.AnalyzerAsync<WeakCipherAnalyzer>("""
         using System.Security.Cryptography;
         class C { object? A() => CryptoConfig.CreateFromName("DESIGNER"); }
+        """);
+
+    [Fact]
+    public Task TripleDesFactory_Fixes() => Verify.CodeFixAsync<WeakCipherAnalyzer, WeakCipherCodeFix>("""
+        using System.Security.Cryptography;
+        class C { byte[] E(byte[] d) { using var cipher = [|TripleDES.Create()|]; return cipher.EncryptCbc(d, cipher.IV); } }
+        """, """
+        using System.Security.Cryptography;
+        class C { byte[] E(byte[] d) { using var cipher = Aes.Create(); return cipher.EncryptCbc(d, cipher.IV); } }
+        """);
+
+    [Fact]
+    public Task DesWithoutUsing_FixesAndAddsUsing() => Verify.CodeFixAsync<WeakCipherAnalyzer, WeakCipherCodeFix>("""
+        class C { System.IDisposable E() => [|System.Security.Cryptography.DES.Create()|]; }
+        """, """
+        using System.Security.Cryptography;
+
+        class C { System.IDisposable E() => Aes.Create(); }
         """);
 }

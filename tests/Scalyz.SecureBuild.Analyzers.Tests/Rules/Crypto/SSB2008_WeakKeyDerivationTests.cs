@@ -1,4 +1,5 @@
 using Scalyz.SecureBuild.Analyzers.Rules.Crypto;
+using Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Crypto;
@@ -51,5 +52,34 @@ public sealed class SSB2008_WeakKeyDerivationTests
             byte[] A(string p, byte[] s) => Rfc2898DeriveBytes.Pbkdf2(p, s, 600_000, HashAlgorithmName.SHA256, 32);
             byte[] B(string p, byte[] s, int configured) => Rfc2898DeriveBytes.Pbkdf2(p, s, configured, HashAlgorithmName.SHA512, 64);
         }
+        """);
+
+    [Fact]
+    public Task LowIterationLiteral_Fixes() => Verify.CodeFixAsync<WeakKeyDerivationAnalyzer, WeakKeyDerivationCodeFix>("""
+        using System.Security.Cryptography;
+        class C { byte[] A(string p, byte[] s) => Rfc2898DeriveBytes.Pbkdf2(p, s, [|1000|], HashAlgorithmName.SHA256, 32); }
+        """, """
+        using System.Security.Cryptography;
+        class C { byte[] A(string p, byte[] s) => Rfc2898DeriveBytes.Pbkdf2(p, s, 600_000, HashAlgorithmName.SHA256, 32); }
+        """);
+
+    [Fact]
+    public Task Sha1Prf_Fixes() => Verify.CodeFixAsync<WeakKeyDerivationAnalyzer, WeakKeyDerivationCodeFix>("""
+        using System.Security.Cryptography;
+        class C { byte[] A(string p, byte[] s) => Rfc2898DeriveBytes.Pbkdf2(p, s, 600_000, [|HashAlgorithmName.SHA1|], 32); }
+        """, """
+        using System.Security.Cryptography;
+        class C { byte[] A(string p, byte[] s) => Rfc2898DeriveBytes.Pbkdf2(p, s, 600_000, HashAlgorithmName.SHA256, 32); }
+        """);
+
+    [Fact]
+    public Task ConstructorDefaults_FixesBySpellingOutStrongSettings() => Verify.CodeFixAsync<WeakKeyDerivationAnalyzer, WeakKeyDerivationCodeFix>("""
+        #pragma warning disable SYSLIB0041, SYSLIB0060
+        using System.Security.Cryptography;
+        class C { DeriveBytes A(string p, byte[] s) => [|new Rfc2898DeriveBytes(p, s)|]; }
+        """, """
+        #pragma warning disable SYSLIB0041, SYSLIB0060
+        using System.Security.Cryptography;
+        class C { DeriveBytes A(string p, byte[] s) => new Rfc2898DeriveBytes(p, s, 600_000, HashAlgorithmName.SHA256); }
         """);
 }

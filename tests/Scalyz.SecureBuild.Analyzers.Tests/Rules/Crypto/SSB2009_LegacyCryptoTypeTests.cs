@@ -1,4 +1,5 @@
 using Scalyz.SecureBuild.Analyzers.Rules.Crypto;
+using Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Crypto;
@@ -35,5 +36,16 @@ public sealed class SSB2009_LegacyCryptoTypeTests
     public Task OwnClassWithLegacyName_DoesNotReport() => Verify.AnalyzerAsync<LegacyCryptoTypeAnalyzer>("""
         class AesManaged { }
         class C { object A() => new AesManaged(); }
+        """);
+
+    [Fact]
+    public Task AesManaged_Fixes() => Verify.CodeFixAsync<LegacyCryptoTypeAnalyzer, LegacyCryptoTypeCodeFix>("""
+        #pragma warning disable SYSLIB0021
+        using System.Security.Cryptography;
+        class C { SymmetricAlgorithm A() => [|new AesManaged()|]; }
+        """, """
+        #pragma warning disable SYSLIB0021
+        using System.Security.Cryptography;
+        class C { SymmetricAlgorithm A() => Aes.Create(); }
         """);
 }

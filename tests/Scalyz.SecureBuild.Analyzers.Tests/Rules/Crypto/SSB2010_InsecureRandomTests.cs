@@ -1,4 +1,5 @@
 using Scalyz.SecureBuild.Analyzers.Rules.Crypto;
+using Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Crypto;
@@ -48,5 +49,27 @@ public sealed class SSB2010_InsecureRandomTests
     public Task SecureGenerator_DoesNotReport() => Verify.AnalyzerAsync<InsecureRandomAnalyzer>("""
         using System.Security.Cryptography;
         class C { int GenerateOtp() => RandomNumberGenerator.GetInt32(1_000_000); }
+        """);
+
+    [Fact]
+    public Task NextWithRange_FixesAndAddsUsing() => Verify.CodeFixAsync<InsecureRandomAnalyzer, InsecureRandomCodeFix>("""
+        using System;
+        class C { string NewResetCode(Random random) => [|random.Next(100000, 1000000)|].ToString(); }
+        """, """
+        using System;
+        using System.Security.Cryptography;
+
+        class C { string NewResetCode(Random random) => RandomNumberGenerator.GetInt32(100000, 1000000).ToString(); }
+        """);
+
+    [Fact]
+    public Task NextBytes_Fixes() => Verify.CodeFixAsync<InsecureRandomAnalyzer, InsecureRandomCodeFix>("""
+        using System;
+        using System.Security.Cryptography;
+        class C { void M() { var salt = new byte[16]; [|Random.Shared.NextBytes(salt)|]; } }
+        """, """
+        using System;
+        using System.Security.Cryptography;
+        class C { void M() { var salt = new byte[16]; RandomNumberGenerator.Fill(salt); } }
         """);
 }

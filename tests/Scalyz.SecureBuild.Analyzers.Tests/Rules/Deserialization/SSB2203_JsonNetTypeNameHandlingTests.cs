@@ -1,4 +1,5 @@
 using Scalyz.SecureBuild.Analyzers.Rules.Deserialization;
+using Scalyz.SecureBuild.CodeFixes.Rules.Deserialization;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Deserialization;
@@ -63,5 +64,14 @@ public sealed class SSB2203_JsonNetTypeNameHandlingTests
         {
             JsonSerializerSettings A() => new JsonSerializerSettings { TypeNameHandling = [|TypeNameHandling.Auto|], SerializationBinder = null };
         }
+        """, JsonNetStandIn);
+
+    [Fact]
+    public Task TypeNameHandlingAll_FixesToNone() => Verify.CodeFixAsync<JsonNetTypeNameHandlingAnalyzer, JsonNetTypeNameHandlingCodeFix>("""
+        using Newtonsoft.Json;
+        class C { JsonSerializerSettings A() => new JsonSerializerSettings { TypeNameHandling = [|TypeNameHandling.All|] }; }
+        """, """
+        using Newtonsoft.Json;
+        class C { JsonSerializerSettings A() => new JsonSerializerSettings { TypeNameHandling = TypeNameHandling.None }; }
         """, JsonNetStandIn);
 }

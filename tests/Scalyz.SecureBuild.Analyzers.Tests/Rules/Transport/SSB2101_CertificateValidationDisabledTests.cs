@@ -1,4 +1,5 @@
 using Scalyz.SecureBuild.Analyzers.Rules.Transport;
+using Scalyz.SecureBuild.CodeFixes.Rules.Transport;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Transport;
@@ -50,5 +51,51 @@ public sealed class SSB2101_CertificateValidationDisabledTests
     public Task AlwaysTrueDelegateOfAnotherKind_DoesNotReport() => Verify.AnalyzerAsync<CertificateValidationDisabledAnalyzer>("""
         using System;
         class C { Func<string, bool> A() => s => true; Predicate<int> B() => _ => true; }
+        """);
+
+    [Fact]
+    public Task BypassInInitializer_FixesByRemovingIt() => Verify.CodeFixAsync<CertificateValidationDisabledAnalyzer, CertificateValidationDisabledCodeFix>("""
+        using System.Net.Http;
+        class C
+        {
+            HttpClientHandler A() => new HttpClientHandler
+            {
+                UseProxy = false,
+                ServerCertificateCustomValidationCallback = [|(m, c, ch, e) => true|],
+            };
+        }
+        """, """
+        using System.Net.Http;
+        class C
+        {
+            HttpClientHandler A() => new HttpClientHandler
+            {
+                UseProxy = false,
+            };
+        }
+        """);
+
+    [Fact]
+    public Task BypassStatement_FixesByRemovingIt() => Verify.CodeFixAsync<CertificateValidationDisabledAnalyzer, CertificateValidationDisabledCodeFix>("""
+        #pragma warning disable SYSLIB0014
+        using System.Net;
+        class C
+        {
+            void A()
+            {
+                ServicePointManager.ServerCertificateValidationCallback = [|(s, c, ch, e) => true|];
+                ServicePointManager.Expect100Continue = false;
+            }
+        }
+        """, """
+        #pragma warning disable SYSLIB0014
+        using System.Net;
+        class C
+        {
+            void A()
+            {
+                ServicePointManager.Expect100Continue = false;
+            }
+        }
         """);
 }

@@ -1,4 +1,5 @@
 using Scalyz.SecureBuild.Analyzers.Rules.Transport;
+using Scalyz.SecureBuild.CodeFixes.Rules.Transport;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Transport;
@@ -46,5 +47,29 @@ public sealed class SSB2102_ObsoleteTlsProtocolTests
             bool B(SslStream s) => s.SslProtocol == SslProtocols.Tls;
             string D(SslProtocols p) => p switch { SslProtocols.Tls11 => "old", _ => "ok" };
         }
+        """);
+
+    [Fact]
+    public Task FlagCombination_FixesToSystemDefault() => Verify.CodeFixAsync<ObsoleteTlsProtocolAnalyzer, ObsoleteTlsProtocolCodeFix>("""
+        #pragma warning disable SYSLIB0014
+        using System.Net;
+        class C { void A() { ServicePointManager.SecurityProtocol = [|SecurityProtocolType.Tls|] | SecurityProtocolType.Tls11 | SecurityProtocolType.Tls12; } }
+        """, """
+        #pragma warning disable SYSLIB0014
+        using System.Net;
+        class C { void A() { ServicePointManager.SecurityProtocol = SecurityProtocolType.SystemDefault; } }
+        """);
+
+    [Fact]
+    public Task SslProtocolsInInitializer_FixesToNone() => Verify.CodeFixAsync<ObsoleteTlsProtocolAnalyzer, ObsoleteTlsProtocolCodeFix>("""
+        #pragma warning disable SYSLIB0039
+        using System.Net.Http;
+        using System.Security.Authentication;
+        class C { HttpClientHandler D() => new HttpClientHandler { SslProtocols = [|SslProtocols.Tls11|] }; }
+        """, """
+        #pragma warning disable SYSLIB0039
+        using System.Net.Http;
+        using System.Security.Authentication;
+        class C { HttpClientHandler D() => new HttpClientHandler { SslProtocols = SslProtocols.None }; }
         """);
 }
