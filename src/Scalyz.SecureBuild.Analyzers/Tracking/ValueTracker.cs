@@ -92,6 +92,12 @@ internal static class ValueTracker
     /// <summary>True when every return of a delegate body or method body is the constant <paramref name="expected"/>.</summary>
     public static bool AlwaysReturns(IOperation body, object expected)
     {
+        if (body is not IBlockOperation)
+        {
+            // An expression-bodied method: the expression is the one return.
+            return Constant(body) is { HasValue: true } value && Equals(value.Value, expected);
+        }
+
         var returns = body.Descendants().OfType<IReturnOperation>()
             .Where(r => !IsInsideNestedFunction(r, body))
             .ToList();

@@ -30,6 +30,20 @@ public sealed class SSB2101_CertificateValidationDisabledTests
         """);
 
     [Fact]
+    public Task ExpressionBodiedMethodGroup_Reports() => Verify.AnalyzerAsync<CertificateValidationDisabledAnalyzer>("""
+        using System.IO;
+        using System.Net.Security;
+        using System.Security.Cryptography.X509Certificates;
+        class C
+        {
+            SslStream E(Stream s) => new SslStream(s, false, [|Trust|]);
+            static bool Trust(object sender, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) => true;
+            SslStream F(Stream s) => new SslStream(s, false, Check);
+            static bool Check(object sender, X509Certificate? c, X509Chain? ch, SslPolicyErrors e) => e == SslPolicyErrors.None;
+        }
+        """);
+
+    [Fact]
     public Task CallbacksThatCheckErrors_DoNotReport() => Verify.AnalyzerAsync<CertificateValidationDisabledAnalyzer>("""
         using System.Net.Http;
         using System.Net.Security;
