@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Scalyz.SecureBuild.Analyzers.Tracking;
 
@@ -43,4 +45,12 @@ internal static class TypeChecks
     /// <summary>True when <paramref name="type"/> equals <paramref name="other"/> (null-safe).</summary>
     public static bool Is(this ITypeSymbol? type, INamedTypeSymbol? other) =>
         other is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, other);
+
+    /// <summary>The method (or constructor) a call or object creation invokes, with its arguments; null for any other operation.</summary>
+    public static (IMethodSymbol? Method, ImmutableArray<IArgumentOperation> Arguments) CallTarget(IOperation operation) => operation switch
+    {
+        IInvocationOperation i => (i.TargetMethod, i.Arguments),
+        IObjectCreationOperation { Constructor: { } ctor } o => (ctor, o.Arguments),
+        _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+    };
 }

@@ -69,12 +69,7 @@ public sealed class HardcodedKeyAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeArguments(OperationAnalysisContext context, Symbols symbols)
     {
-        var (method, arguments) = context.Operation switch
-        {
-            IInvocationOperation i => (i.TargetMethod, i.Arguments),
-            IObjectCreationOperation { Constructor: { } ctor } o => (ctor, o.Arguments),
-            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-        };
+        var (method, arguments) = TypeChecks.CallTarget(context.Operation);
         if (method is null)
         {
             return;

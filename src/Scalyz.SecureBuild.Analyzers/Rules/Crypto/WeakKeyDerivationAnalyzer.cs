@@ -48,12 +48,7 @@ public sealed class WeakKeyDerivationAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeCall(OperationAnalysisContext context, INamedTypeSymbol? rfc, INamedTypeSymbol? keyDerivation)
     {
-        var (method, arguments) = context.Operation switch
-        {
-            IInvocationOperation i => (i.TargetMethod, i.Arguments),
-            IObjectCreationOperation { Constructor: { } ctor } o => (ctor, o.Arguments),
-            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
-        };
+        var (method, arguments) = TypeChecks.CallTarget(context.Operation);
         if (method is null || !(method.ContainingType.Is(rfc) && (method.MethodKind == MethodKind.Constructor || method.Name == "Pbkdf2"))
             && !(method.ContainingType.Is(keyDerivation) && method.Name == "Pbkdf2"))
         {

@@ -47,12 +47,8 @@ public sealed class WeakKeySizeAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeCall(OperationAnalysisContext context, Symbols symbols)
     {
-        var (method, arguments, type) = context.Operation switch
-        {
-            IInvocationOperation i => (i.TargetMethod, i.Arguments, i.TargetMethod.ContainingType),
-            IObjectCreationOperation { Constructor: { } ctor } o => (ctor, o.Arguments, ctor.ContainingType),
-            _ => (null, ImmutableArray<IArgumentOperation>.Empty, null),
-        };
+        var (method, arguments) = TypeChecks.CallTarget(context.Operation);
+        var type = method?.ContainingType;
         if (method is null || Family(type, symbols) is not { } family)
         {
             return;
