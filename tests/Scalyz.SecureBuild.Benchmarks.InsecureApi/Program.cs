@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Scalyz.SecureBuild.Analyzers;
 
-// Usage: dotnet run -c Release --project tests/Scalyz.SecureBuild.Benchmarks.InsecureApi -- <folder with C# sources> [iterations]
+// Usage: dotnet run -c Release --project tests/Scalyz.SecureBuild.Benchmarks.InsecureApi -- <folder with C# sources> [iterations] [--list]
 // Compiles every .cs file under the folder in memory (against the running runtime's assemblies), then times every SSB2xxx
 // analyzer of Scalyz.SecureBuild.Analyzers and every SecurityCodeScan 5.6.7 analyzer over that same compilation.
 if (args.Length < 1 || !Directory.Exists(args[0]))
@@ -15,6 +15,8 @@ if (args.Length < 1 || !Directory.Exists(args[0]))
     return 2;
 }
 
+var list = args.Contains("--list");
+args = args.Where(a => a != "--list").ToArray();
 var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
 var files = Directory.EnumerateFiles(args[0], "*.cs", SearchOption.AllDirectories)
     .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
@@ -72,6 +74,16 @@ foreach (var group in oursMedian.ById.Concat(scsMedian.ById).OrderBy(g => g.Key,
     Console.WriteLine($"  {group.Key}: {group.Value}");
 }
 
+if (list)
+{
+    // For reviewing precision on real code: where each of our diagnostics landed.
+    foreach (var diagnostic in oursMedian.Found.OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        Console.WriteLine($"  {Path.GetRelativePath(args[0], span.Path)}({span.StartLinePosition.Line + 1}): {diagnostic.Id} {diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan)}");
+    }
+}
+
 return 0;
 
 static async Task<Run> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
@@ -88,9 +100,9 @@ static async Task<Run> RunAsync(Compilation compilation, ImmutableArray<Diagnost
     }
 
     var byId = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
-    return new Run(stopwatch.Elapsed, analyzerTime, diagnostics.Length, byId);
+    return new Run(stopwatch.Elapsed, analyzerTime, diagnostics.Length, byId, diagnostics);
 }
 
 static Run Median(List<Run> runs) => runs.OrderBy(r => r.AnalyzerTime).ElementAt(runs.Count / 2);
 
-internal sealed record Run(TimeSpan Wall, TimeSpan AnalyzerTime, int Diagnostics, Dictionary<string, int> ById);
+internal sealed record Run(TimeSpan Wall, TimeSpan AnalyzerTime, int Diagnostics, Dictionary<string, int> ById, ImmutableArray<Diagnostic> Found);

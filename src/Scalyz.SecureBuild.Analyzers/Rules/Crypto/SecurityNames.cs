@@ -16,7 +16,13 @@ internal static class SecurityNames
         "sessionid", "verification", "activation", "reset", "invite", "bearer", "jwt", "challenge",
     };
 
-    /// <summary>True when one of the words of <paramref name="name"/> is a security word.</summary>
+    // "key" also names lookup keys; these words say the key is a data-structure key, not a secret.
+    private static readonly HashSet<string> LookupWords = new(System.StringComparer.OrdinalIgnoreCase)
+    {
+        "cache", "sort", "partition", "shard", "lookup", "primary", "foreign", "dictionary", "row", "hot", "map", "index", "routing",
+    };
+
+    /// <summary>True when one of the words of <paramref name="name"/> is a security word (and it is not a lookup key).</summary>
     public static bool IsSecurityName(string? name)
     {
         if (string.IsNullOrEmpty(name))
@@ -24,15 +30,15 @@ internal static class SecurityNames
             return false;
         }
 
-        foreach (var word in SplitWords(name!))
+        var words = new List<string>(SplitWords(name!));
+        var security = words.FindAll(Words.Contains);
+        if (security.Count == 0)
         {
-            if (Words.Contains(word))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        var onlyKey = security.TrueForAll(w => w.Equals("key", System.StringComparison.OrdinalIgnoreCase) || w.Equals("keys", System.StringComparison.OrdinalIgnoreCase));
+        return !(onlyKey && words.Exists(LookupWords.Contains));
     }
 
     private static IEnumerable<string> SplitWords(string name)

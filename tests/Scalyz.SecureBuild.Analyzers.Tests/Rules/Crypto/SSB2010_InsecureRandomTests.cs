@@ -42,7 +42,7 @@ public sealed class SSB2010_InsecureRandomTests
     [Fact]
     public Task NameContainingKeyInsideAnotherWord_DoesNotReport() => Verify.AnalyzerAsync<InsecureRandomAnalyzer>("""
         using System;
-        class C { void A(Random r) { var monkeyCount = r.Next(10); var keyboardLayout = r.Next(3); } }
+        class C { void A(Random r) { var monkeyCount = r.Next(10); var keyboardLayout = r.Next(3); var cacheKey = r.Next(); var partitionKey = r.Next(8); } }
         """);
 
     [Fact]
