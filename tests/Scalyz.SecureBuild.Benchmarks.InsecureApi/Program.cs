@@ -7,8 +7,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Scalyz.SecureBuild.Analyzers;
 
 // Usage: dotnet run -c Release --project tests/Scalyz.SecureBuild.Benchmarks.InsecureApi -- <folder with C# sources> [iterations] [--list]
+//    or: ... -- --corpus tests/Scalyz.SecureBuild.Analyzers.Tests/Rules/Crypto/Corpus   (recall/precision of both on the held-out corpus)
 // Compiles every .cs file under the folder in memory (against the running runtime's assemblies), then times every SSB2xxx
 // analyzer of Scalyz.SecureBuild.Analyzers and every SecurityCodeScan 5.6.7 analyzer over that same compilation.
+if (args is ["--corpus", var corpusFolder])
+{
+    return await CorpusComparison.RunAsync(corpusFolder);
+}
+
 if (args.Length < 1 || !Directory.Exists(args[0]))
 {
     Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.InsecureApi <folder with C# sources> [iterations]");
