@@ -1,5 +1,6 @@
 using Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
+using Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Crypto;
 
@@ -27,5 +28,16 @@ public sealed class SSB2011_GuidAsSecretTests
             Guid NewSessionId() => Guid.NewGuid();
             void B() { var tokenId = Guid.NewGuid(); }
         }
+        """);
+
+    [Fact]
+    public Task GuidStringAsToken_FixesWithRandomBytes() => Verify.CodeFixAsync<GuidAsSecretAnalyzer, GuidAsSecretCodeFix>("""
+        using System;
+        class C { string CreateApiKey() => [|Guid.NewGuid()|].ToString("N"); }
+        """, """
+        using System;
+        using System.Security.Cryptography;
+
+        class C { string CreateApiKey() => Convert.ToHexString(RandomNumberGenerator.GetBytes(32)); }
         """);
 }
