@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Tracking;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Transport;
+
+/// <summary>
+/// Flags credentials attached to a request for a constant plain-http address: WebRequest.Credentials, CredentialCache.Add,
+/// an Authorization header on an HttpRequestMessage or on an HttpClient whose BaseAddress is http, and user:password in an http URL.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CredentialsOverHttpAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.CredentialsOverHttp, "Credentials sent over plain HTTP",
+        "{0} is sent to a plain http:// address, where anyone on the network can read it; use https://",
+        DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.CredentialsOverHttp));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var uri = start.Compilation.GetTypeByMetadataName("System.Uri");
+            if (uri is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Instance: { } instance } property
+            || ValueTracker.Constant(assignment.Value) is { HasValue: true, Value: null })
+        {
+            return;
+        }
+
+        var plainHttp = property.Property.Name switch
+        {
+            "Credentials" when property.Property.ContainingType.Name is "WebRequest" or "HttpWebRequest" or "FtpWebRequest" => IsRequestForPlainHttp(instance),
+            "Credentials" when property.Property.ContainingType.Name is "WebClient" => HasPlainHttpBaseAddress(instance),
+            "Authorization" when property.Property.ContainingType.Name == "HttpRequestHeaders" => IsHeadersOfPlainHttp(instance),
+            _ => false,
+        };
+        if (plainHttp)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), property.Property.Name == "Authorization" ? "The Authorization header" : "The credential"));
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name == "Add" && method.ContainingType.Name == "CredentialCache" && invocation.Arguments.Length > 0
+            && invocation.Arguments[0].Parameter?.Type.Name == "Uri" && IsPlainHttp(invocation.Arguments[0].Value))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Arguments[0].Value.Syntax.GetLocation(), "The credential"));
+        }
+        else if (method.Name is "Add" or "TryAddWithoutValidation" && invocation.Instance is { } headers && headers.Type?.Name == "HttpRequestHeaders"
+            && invocation.Arguments.Length == 2 && ValueTracker.Constant(invocation.Arguments[0].Value).Value is string name
+            && string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase) && IsHeadersOfPlainHttp(headers))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), "The Authorization header"));
+        }
+    }
+
+    private static void AnalyzeLiteral(OperationAnalysisContext context)
+    {
+        if (context.Operation.ConstantValue.Value is string { Length: > 9 } text && text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(":") && !IsLocal(uri))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), "The password in this URL"));
+        }
+    }
+
+    private static bool IsRequestForPlainHttp(IOperation request) =>
+        ValueTracker.Resolve(request) is IInvocationOperation { TargetMethod.Name: "Create" or "CreateHttp" or "CreateDefault" } create
+        && create.Arguments.Length > 0 && IsPlainHttp(create.Arguments[0].Value);
+
+    private static bool HasPlainHttpBaseAddress(IOperation client)
+    {
+        var resolved = ValueTracker.Resolve(client);
+        var initializerAssignments = resolved is IObjectCreationOperation { Initializer: { } initializer }
+            ? initializer.Initializers.OfType<ISimpleAssignmentOperation>()
+            : Enumerable.Empty<ISimpleAssignmentOperation>();
+        return initializerAssignments.Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "BaseAddress" })
+            .Concat(ValueTracker.AssignmentsOnSameObject(client, "BaseAddress"))
+            .Any(a => IsPlainHttp(a.Value));
+    }
+
+    // request.Headers on new HttpRequestMessage(method, "http://..."), or client.DefaultRequestHeaders on a client with an http BaseAddress.
+    private static bool IsHeadersOfPlainHttp(IOperation headers)
+    {
+        if (headers is not IPropertyReferenceOperation { Instance: { } owner } property)
+        {
+            return false;
+        }
+
+        return property.Property.Name switch
+        {
+            "Headers" => ValueTracker.Resolve(owner) is IObjectCreationOperation message && message.Type?.Name == "HttpRequestMessage"
+                && message.Arguments.Any(a => a.Parameter?.Name == "requestUri" && IsPlainHttp(a.Value)),
+            "DefaultRequestHeaders" => HasPlainHttpBaseAddress(owner),
+            _ => false,
+        };
+    }
+
+    private static bool IsPlainHttp(IOperation value)
+    {
+        var resolved = ValueTracker.Resolve(value);
+        if (resolved is IObjectCreationOperation { Type.Name: "Uri", Arguments.Length: > 0 } creation)
+        {
+            resolved = ValueTracker.Resolve(creation.Arguments[0].Value);
+        }
+
+        return ValueTracker.Constant(resolved).Value is string text
+            && text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            && Uri.TryCreate(text, UriKind.Absolute, out var uri) && !IsLocal(uri);
+    }
+
+    private static bool IsLocal(Uri uri) => uri.IsLoopback || uri.Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Scalyz.SecureBuild.Analyzers;
+using Scalyz.SecureBuild.Analyzers.Rules.Crypto;
+
+namespace Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
+
+/// <summary>Replaces a legacy Managed/CryptoServiceProvider class with the platform factory (Aes.Create(), SHA256.Create(), RandomNumberGenerator.Create()).</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LegacyCryptoTypeCodeFix)), Shared]
+public sealed class LegacyCryptoTypeCodeFix : CodeFixProvider
+{
+    private const string Title = "Use the platform factory";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.LegacyCryptoType);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var diagnostic = context.Diagnostics[0];
+        if (!diagnostic.Properties.TryGetValue(LegacyCryptoTypeAnalyzer.ReplacementProperty, out var replacement) || replacement is null || replacement.Contains("."))
+        {
+            return;
+        }
+
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var node = root!.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (node is ObjectCreationExpressionSyntax { ArgumentList: null or { Arguments.Count: 0 }, Initializer: null } or InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 })
+        {
+            await SafeReplacement.RegisterAsync(context, Title, node, SyntaxFactory.ParseExpression(replacement + ".Create()"), "System.Security.Cryptography").ConfigureAwait(false);
+        }
+    }
+}

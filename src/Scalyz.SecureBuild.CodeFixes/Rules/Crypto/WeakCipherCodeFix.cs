@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Scalyz.SecureBuild.Analyzers;
+
+namespace Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
+
+/// <summary>Replaces DES, Triple DES and RC2 with Aes.Create().</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakCipherCodeFix)), Shared]
+public sealed class WeakCipherCodeFix : CodeFixProvider
+{
+    private const string Title = "Use AES";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.WeakCipher);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var node = root!.FindNode(context.Diagnostics[0].Location.SourceSpan, getInnermostNodeForTie: true);
+        SyntaxNode? replacement = node switch
+        {
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation when invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal
+                => invocation.ReplaceNode(literal, SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("AES"))),
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } or ObjectCreationExpressionSyntax { ArgumentList: null or { Arguments.Count: 0 }, Initializer: null }
+                => SyntaxFactory.ParseExpression("Aes.Create()"),
+            _ => null,
+        };
+        await SafeReplacement.RegisterAsync(context, Title, node, replacement, "System.Security.Cryptography").ConfigureAwait(false);
+    }
+}
