@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.IO;
+using Scalyz.SecureBuild.Core.Policy;
+
+namespace Scalyz.SecureBuild.Core.Ledger;
+
+/// <summary>
+/// The ledger file format: one JSON object with findings, releases, acceptances and history, one record per line so a
+/// change reads as a one-line diff in code review. Findings are sorted by project, advisory and package; history keeps
+/// its append order. Documented in src/docs/sla.md.
+/// </summary>
+public static class LedgerJson
+{
+    /// <summary>The format version written and read.</summary>
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonWriterOptions RecordOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Serializes <paramref name="ledger"/> in the stable, review-friendly layout.</summary>
+    public static string Serialize(LedgerSnapshot ledger)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("{\n  \"schemaVersion\": ").Append(SchemaVersion).Append(",\n");
+        Section(text, "findings", ledger.Findings.OrderBy(f => f.Key), WriteFinding, last: false);
+        Section(text, "releases", ledger.Releases.OrderBy(r => r.At).ThenBy(r => r.Version, StringComparer.Ordinal), WriteRelease, last: false);
+        Section(text, "acceptances", ledger.Acceptances.OrderBy(a => a.At).ThenBy(a => a.AdvisoryId, StringComparer.Ordinal), WriteAcceptance, last: false);
+        Section(text, "history", ledger.History, WriteHistory, last: true);
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    /// <summary>Reads a ledger file's content; problems are <see cref="InputFileException"/> (SSB0303) naming the line and field.</summary>
+    public static LedgerSnapshot Parse(byte[] utf8, string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8);
+        }
+        catch (JsonException e)
+        {
+            throw InputFileException.FromJson(DiagnosticCodes.LedgerInvalid, path, "a findings ledger", e);
+        }
+
+        using (document)
+        {
+            var r = new FieldReader(path, JsonLineMap.Build(utf8), DiagnosticCodes.LedgerInvalid, "the ledger");
+            var root = document.RootElement;
+            r.Expect(root, JsonValueKind.Object, string.Empty, "an object");
+            if (!root.TryGetProperty("schemaVersion", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != SchemaVersion)
+            {
+                throw r.Error("schemaVersion", $"must be {SchemaVersion}");
+            }
+
+            return new LedgerSnapshot(
+                r.Array(root, "findings", ReadFinding),
+                r.Array(root, "releases", (r, e, f) => new LedgerRelease(r.String(e, f, "version"), r.Time(e, f, "at"), r.OptionalString(e, f, "project"), r.String(e, f, "actor"))),
+                r.Array(root, "acceptances", (r, e, f) => new RiskAcceptance(
+                    r.String(e, f, "advisory"), r.OptionalString(e, f, "project"), r.OptionalString(e, f, "package"),
+                    r.String(e, f, "actor"), r.String(e, f, "reason"), r.Time(e, f, "until"), r.Time(e, f, "at"))),
+                r.Array(root, "history", (r, e, f) => new HistoryEntry(
+                    r.Time(e, f, "at"), r.String(e, f, "actor"), r.Enum<HistoryKind>(e, f, "kind"),
+                    r.OptionalString(e, f, "advisory"), r.OptionalString(e, f, "package"), r.OptionalString(e, f, "project"), r.String(e, f, "detail"))));
+        }
+    }
+
+    /// <summary>Parses a severity name (CRITICAL, HIGH, MODERATE, LOW, UNKNOWN; any case).</summary>
+    public static bool TryParseSeverity(string? text, out AdvisorySeverity severity) =>
+        System.Enum.TryParse(text, ignoreCase: true, out severity) && System.Enum.IsDefined(severity) && !int.TryParse(text, out _);
+
+    internal static LedgerFinding ReadFinding(FieldReader r, JsonElement e, string f) => new(
+        r.String(e, f, "advisory"), r.StringArray(e, f, "aliases"), r.String(e, f, "package"), r.String(e, f, "version"),
+        r.String(e, f, "project"), r.Severity(e, f, "severity"), r.Time(e, f, "published"), r.OptionalString(e, f, "fixedIn"),
+        r.OptionalString(e, f, "summary"), r.Time(e, f, "firstSeen"), r.Time(e, f, "lastSeen"), r.OptionalTime(e, f, "fixedAt"));
+
+    private static void Section<T>(System.Text.StringBuilder text, string name, IEnumerable<T> records, Action<Utf8JsonWriter, T> write, bool last)
+    {
+        text.Append("  \"").Append(name).Append("\": [");
+        var first = true;
+        foreach (var record in records)
+        {
+            text.Append(first ? "\n    " : ",\n    ");
+            first = false;
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, RecordOptions))
+            {
+                writer.WriteStartObject();
+                write(writer, record);
+                writer.WriteEndObject();
+            }
+
+            text.Append(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+
+        text.Append(first ? "]" : "\n  ]").Append(last ? "\n" : ",\n");
+    }
+
+    private static void WriteFinding(Utf8JsonWriter w, LedgerFinding f)
+    {
+        w.WriteString("advisory", f.AdvisoryId);
+        w.WriteStartArray("aliases");
+        foreach (var alias in f.Aliases)
+        {
+            w.WriteStringValue(alias);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("package", f.PackageId);
+        w.WriteString("version", f.PackageVersion);
+        w.WriteString("project", f.Project);
+        w.WriteString("severity", f.Severity.ToString().ToUpperInvariant());
+        w.WriteString("published", ScanMerge.Iso(f.Published));
+        Optional(w, "fixedIn", f.FixedIn);
+        Optional(w, "summary", f.Summary);
+        w.WriteString("firstSeen", ScanMerge.Iso(f.FirstSeen));
+        w.WriteString("lastSeen", ScanMerge.Iso(f.LastSeen));
+        Optional(w, "fixedAt", f.FixedAt is { } at ? ScanMerge.Iso(at) : null);
+    }
+
+    private static void WriteRelease(Utf8JsonWriter w, LedgerRelease r)
+    {
+        w.WriteString("version", r.Version);
+        w.WriteString("at", ScanMerge.Iso(r.At));
+        Optional(w, "project", r.Project);
+        w.WriteString("actor", r.Actor);
+    }
+
+    private static void WriteAcceptance(Utf8JsonWriter w, RiskAcceptance a)
+    {
+        w.WriteString("advisory", a.AdvisoryId);
+        Optional(w, "project", a.Project);
+        Optional(w, "package", a.PackageId);
+        w.WriteString("actor", a.Actor);
+        w.WriteString("reason", a.Reason);
+        w.WriteString("until", ScanMerge.Iso(a.Until));
+        w.WriteString("at", ScanMerge.Iso(a.At));
+    }
+
+    private static void WriteHistory(Utf8JsonWriter w, HistoryEntry h)
+    {
+        w.WriteString("at", ScanMerge.Iso(h.At));
+        w.WriteString("actor", h.Actor);
+        w.WriteString("kind", h.Kind.ToString());
+        Optional(w, "advisory", h.AdvisoryId);
+        Optional(w, "package", h.PackageId);
+        Optional(w, "project", h.Project);
+        w.WriteString("detail", h.Detail);
+    }
+
+    private static void Optional(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+}
+
+/// <summary>Reads typed fields of JSON records and turns every problem into an <see cref="InputFileException"/> naming the line and field.</summary>
+internal sealed class FieldReader(string path, JsonLineMap lines, string code, string what)
+{
+    public IReadOnlyList<T> Array<T>(JsonElement parent, string name, Func<FieldReader, JsonElement, string, T> read)
+    {
+        if (!parent.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            throw Error(name, "must be an array");
+        }
+
+        var result = new List<T>(array.GetArrayLength());
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            var field = $"{name}[{index++}]";
+            Expect(element, JsonValueKind.Object, field, "an object");
+            result.Add(read(this, element, field));
+        }
+
+        return result;
+    }
+
+    public string String(JsonElement e, string field, string name) =>
+        OptionalString(e, field, name) is { Length: > 0 } value ? value : throw Error($"{field}.{name}", "must be a non-empty string");
+
+    public string? OptionalString(JsonElement e, string field, string name) =>
+        !e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : throw Error($"{field}.{name}", $"must be a string, not {value.GetRawText()}");
+
+    public IReadOnlyList<string> StringArray(JsonElement e, string field, string name)
+    {
+        if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+        {
+            throw Error($"{field}.{name}", "must be an array of strings");
+        }
+
+        return value.EnumerateArray().Select(v => v.GetString()!).ToList();
+    }
+
+    public DateTimeOffset Time(JsonElement e, string field, string name) =>
+        OptionalTime(e, field, name) ?? throw Error($"{field}.{name}", "must be an ISO 8601 UTC time such as 2026-11-21T10:00:00Z");
+
+    public DateTimeOffset? OptionalTime(JsonElement e, string field, string name)
+    {
+        var text = OptionalString(e, field, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time.ToUniversalTime()
+            : throw Error($"{field}.{name}", $"must be an ISO 8601 UTC time such as 2026-11-21T10:00:00Z, not \"{text}\"");
+    }
+
+    public AdvisorySeverity Severity(JsonElement e, string field, string name) =>
+        LedgerJson.TryParseSeverity(OptionalString(e, field, name), out var severity)
+            ? severity
+            : throw Error($"{field}.{name}", "must be CRITICAL, HIGH, MODERATE, LOW or UNKNOWN");
+
+    public T Enum<T>(JsonElement e, string field, string name)
+        where T : struct, System.Enum =>
+        System.Enum.TryParse<T>(OptionalString(e, field, name), ignoreCase: false, out var value) && System.Enum.IsDefined(value)
+            ? value
+            : throw Error($"{field}.{name}", $"must be one of {string.Join(", ", System.Enum.GetNames<T>())}");
+
+    public void Expect(JsonElement value, JsonValueKind kind, string field, string description)
+    {
+        if (value.ValueKind != kind)
+        {
+            throw Error(field, $"must be {description}");
+        }
+    }
+
+    public InputFileException Error(string field, string problem)
+    {
+        var line = lines.LineOf(field);
+        var where = field.Length == 0 ? $"The content of {what}" : $"'{field}'";
+        var at = line is null ? string.Empty : $" (line {line})";
+        return new InputFileException(code, path, $"{where} in '{path}'{at} {problem}.", line);
+    }
+}
