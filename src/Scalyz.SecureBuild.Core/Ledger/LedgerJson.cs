@@ -71,7 +71,7 @@ public static class LedgerJson
     public static bool TryParseSeverity(string? text, out AdvisorySeverity severity) =>
         System.Enum.TryParse(text, ignoreCase: true, out severity) && System.Enum.IsDefined(severity) && !int.TryParse(text, out _);
 
-    internal static LedgerFinding ReadFinding(FieldReader r, JsonElement e, string f) => new(
+    private static LedgerFinding ReadFinding(FieldReader r, JsonElement e, string f) => new(
         r.String(e, f, "advisory"), r.StringArray(e, f, "aliases"), r.String(e, f, "package"), r.String(e, f, "version"),
         r.String(e, f, "project"), r.Severity(e, f, "severity"), r.Time(e, f, "published"), r.OptionalString(e, f, "fixedIn"),
         r.OptionalString(e, f, "summary"), r.Time(e, f, "firstSeen"), r.Time(e, f, "lastSeen"), r.OptionalTime(e, f, "fixedAt"));
