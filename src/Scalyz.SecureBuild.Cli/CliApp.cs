@@ -12,6 +12,7 @@ public static class CliApp
         var root = new RootCommand("securebuild: dependency graph, SBOM, advisory audit, release gate and patch-deadline reports for .NET projects.")
         {
             DepsCommand.Create(),
+            SlaCommand.Create(),
         };
         return root;
     }
