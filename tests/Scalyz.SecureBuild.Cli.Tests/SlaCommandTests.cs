@@ -235,3 +235,42 @@ public sealed class SlaCommandTests : IDisposable
         Assert.Contains("'findings[0].package'", error, StringComparison.Ordinal);
     }
 }
+
+public sealed class SlaLedgerSelectionTests
+{
+    [Fact]
+    public void ConnectionEnvNotSet_IsSSB0305NamingTheVariable()
+    {
+        var (code, _, error) = CliRunner.Run("sla", "report", "--ledger-connection-env", "SSB_TEST_UNSET_" + Guid.NewGuid().ToString("N"));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.StartsWith("error SSB0305: $SSB_TEST_UNSET_", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnreachableDatabase_IsSSB0305AndNeverPrintsThePassword()
+    {
+        var variable = "SSB_TEST_LEDGER_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(variable, "Host=127.0.0.1;Port=1;Username=ci;Password=hunter2-secret;Database=ledger;Timeout=2");
+        try
+        {
+            var (code, output, error) = CliRunner.Run("sla", "history", "--ledger-connection-env", variable);
+
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.StartsWith("error SSB0305: postgresql://ci@127.0.0.1:1/ledger", error, StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter2", output + error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
+    public void BothLedgerOptions_IsAUsageError()
+    {
+        var (code, _, _) = CliRunner.Run("sla", "history", "--ledger", "x.json", "--ledger-connection-env", "X");
+
+        Assert.Equal(ExitCodes.UsageError, code);
+    }
+}

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
+using Scalyz.SecureBuild.Ledger.PostgreSql;
 
 namespace Scalyz.SecureBuild.Cli.Commands;
 
@@ -70,19 +72,50 @@ internal sealed class LedgerOptions
     /// <summary>The environment variable naming the ledger file when --ledger is not given.</summary>
     public const string PathVariable = "SECUREBUILD_LEDGER";
 
+    /// <summary>The environment variable holding a PostgreSQL connection string when --ledger-connection-env is not given.</summary>
+    public const string ConnectionVariable = "SECUREBUILD_LEDGER_CONNECTION";
+
     /// <summary>The default ledger file, relative to the current folder.</summary>
     public const string DefaultPath = "securebuild-ledger.json";
 
     public Option<string?> Path { get; } = new("--ledger")
     {
-        Description = $"The ledger file (JSON, kept in the repository). Default: ${PathVariable}, else ./{DefaultPath}.",
+        Description = $"The ledger file (JSON, kept in the repository). Default: ${PathVariable}, else ./{DefaultPath} (unless ${ConnectionVariable} is set).",
     };
 
-    public void AddTo(Command command) => command.Options.Add(Path);
+    public Option<string?> ConnectionEnv { get; } = new("--ledger-connection-env")
+    {
+        Description = $"Use the PostgreSQL ledger whose connection string is in this environment variable (default when set: ${ConnectionVariable}). The string itself is never accepted on the command line or printed.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Path);
+        command.Options.Add(ConnectionEnv);
+    }
 
     public ILedgerStore Open(ParseResult result, TimeProvider clock)
     {
-        var path = result.GetValue(Path) ?? Environment.GetEnvironmentVariable(PathVariable) ?? DefaultPath;
-        return new JsonFileLedgerStore(path, clock);
+        var path = result.GetValue(Path);
+        var variable = result.GetValue(ConnectionEnv);
+        if (path is not null && variable is not null)
+        {
+            throw new SlaCommand.UsageException("Give either --ledger or --ledger-connection-env, not both.");
+        }
+
+        if (path is null && (variable is not null || Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 }))
+        {
+            variable ??= ConnectionVariable;
+            var connectionString = Environment.GetEnvironmentVariable(variable);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InputFileException(DiagnosticCodes.LedgerDatabaseUnavailable, $"${variable}",
+                    $"The environment variable {variable} that should hold the ledger's PostgreSQL connection string is not set.");
+            }
+
+            return new PostgreSqlLedgerStore(connectionString, clock);
+        }
+
+        return new JsonFileLedgerStore(path ?? Environment.GetEnvironmentVariable(PathVariable) ?? DefaultPath, clock);
     }
 }
