@@ -42,6 +42,7 @@ internal static class SlaReportHtml
             .card.breached b{color:#b91c1c}.card.due-soon b{color:#b45309}.card.accepted b{color:#6d28d9}.card.fixed b{color:#15803d}
             table{border-collapse:collapse;font-size:13px;width:100%}
             th,td{border-bottom:1px solid #e5e7eb;padding:5px 8px;text-align:left;vertical-align:top}
+            td:not(:last-child){white-space:nowrap}
             th{background:#f9fafb;font-weight:600}
             .status{border-radius:10px;padding:1px 8px;font-size:12px;white-space:nowrap}
             .s-breached{background:#fee2e2;color:#991b1b}.s-due-soon{background:#fef3c7;color:#92400e}.s-ok{background:#e5e7eb;color:#374151}
@@ -101,12 +102,13 @@ internal static class SlaReportHtml
     // Grouped bars: one group per age bucket, one bar per severity; the bar is the open count, its dark lower part the overdue count.
     private static void Chart(StringBuilder html, SlaReport report)
     {
-        const int Width = 760, Height = 300, Left = 44, Bottom = 40, Top = 16, Right = 150;
+        const int Width = 800, Height = 300, Left = 44, Bottom = 40, Top = 16, Right = 180;
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var max = Math.Max(1, report.Ages.Max(a => a.Open));
         var step = max <= 5 ? 1 : (int)Math.Ceiling(max / 5.0);
-        var top = (int)Math.Ceiling(max / (double)step) * step;
+        // At least four gridlines, so a ledger with a few findings still reads as a chart.
+        var top = Math.Max(4, (int)Math.Ceiling(max / (double)step) * step);
         var groupWidth = plotWidth / (double)SlaReport.Buckets.Count;
         var barWidth = (groupWidth - 24) / SlaReport.SeverityOrder.Count;
         html.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"Open and overdue findings by severity and age\" font-family=\"system-ui,sans-serif\" font-size=\"11\">\n");
