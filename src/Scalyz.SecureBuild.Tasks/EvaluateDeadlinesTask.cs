@@ -87,9 +87,4 @@ public sealed class EvaluateDeadlinesTask : SecureBuildTask
         DueSoonCount = results.Count(r => r.Status == DeadlineStatus.DueSoon);
         Log.LogMessage(MessageImportance.Low, $"SecureBuild: {results.Count} findings checked against the patch policy: {BreachedCount} breached, {DueSoonCount} due soon.");
     }
-
-    private sealed class StoppedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -27,13 +27,6 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
     private static SlaFinding Finding(string advisory, string project, string version = "1.0.0") =>
         new(advisory, ["CVE-2026-0001"], "Contoso.Json", version, project, AdvisorySeverity.High, T0.AddDays(-30), "9.9.9", "summary");
 
-    private sealed class Clock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Fact]
     public void EightConcurrentWriters_FiveHundredFindingsEach_NothingLostOrDuplicated()
     {
@@ -41,7 +34,7 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
         const int Findings = 500;
         const int Scans = 10;
         var connectionString = NewDatabase();
-        var clock = new Clock(T0);
+        var clock = new StoppedClock(T0);
 
         Parallel.For(0, Writers, new ParallelOptions { MaxDegreeOfParallelism = Writers }, writer =>
         {
@@ -72,7 +65,7 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
     public void TwoBuildsOfOneProjectAtOnce_OpenEachFindingOnce()
     {
         var connectionString = NewDatabase();
-        var clock = new Clock(T0);
+        var clock = new StoppedClock(T0);
         var findings = Enumerable.Range(0, 200).Select(i => Finding($"GHSA-{i:D4}", "Shared")).ToList();
 
         Parallel.For(0, 6, _ => new PostgreSqlLedgerStore(connectionString, clock).RecordScan("Shared", findings, "ci"));
@@ -86,7 +79,7 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
     public void ScanFixReopen_RoundTripsLikeTheFileStore()
     {
         var connectionString = NewDatabase();
-        var clock = new Clock(T0);
+        var clock = new StoppedClock(T0);
         var store = new PostgreSqlLedgerStore(connectionString, clock);
 
         store.RecordScan("App", [Finding("GHSA-1", "App", "1.0.0")], "ci");
@@ -113,7 +106,7 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
     public void History_CannotBeRewritten()
     {
         var connectionString = NewDatabase();
-        new PostgreSqlLedgerStore(connectionString, new Clock(T0)).RecordScan("App", [Finding("GHSA-1", "App")], "ci");
+        new PostgreSqlLedgerStore(connectionString, new StoppedClock(T0)).RecordScan("App", [Finding("GHSA-1", "App")], "ci");
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using var command = new NpgsqlCommand("DELETE FROM securebuild_history", connection);
@@ -126,7 +119,7 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
     [Fact]
     public void Description_NeverShowsThePassword()
     {
-        var store = new PostgreSqlLedgerStore("Host=db.example;Port=5432;Username=ci;Password=s3cr3t-value;Database=ledger", new Clock(T0));
+        var store = new PostgreSqlLedgerStore("Host=db.example;Port=5432;Username=ci;Password=s3cr3t-value;Database=ledger", new StoppedClock(T0));
 
         Assert.Equal("postgresql://ci@db.example:5432/ledger", store.Description);
     }
@@ -134,7 +127,7 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
     [Fact]
     public void Unreachable_IsSSB0305WithoutThePassword()
     {
-        var store = new PostgreSqlLedgerStore("Host=127.0.0.1;Port=1;Username=ci;Password=s3cr3t-value;Database=ledger;Timeout=2", new Clock(T0));
+        var store = new PostgreSqlLedgerStore("Host=127.0.0.1;Port=1;Username=ci;Password=s3cr3t-value;Database=ledger;Timeout=2", new StoppedClock(T0));
 
         var error = Assert.Throws<InputFileException>(() => store.Read());
 
@@ -145,7 +138,7 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
     [Fact]
     public void MalformedConnectionString_IsSSB0305WithoutEchoingIt()
     {
-        var error = Assert.Throws<InputFileException>(() => new PostgreSqlLedgerStore("Host=x;Password=s3cr3t;Bogus Key=1", new Clock(T0)));
+        var error = Assert.Throws<InputFileException>(() => new PostgreSqlLedgerStore("Host=x;Password=s3cr3t;Bogus Key=1", new StoppedClock(T0)));
 
         Assert.Equal(DiagnosticCodes.LedgerDatabaseUnavailable, error.Code);
         Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);

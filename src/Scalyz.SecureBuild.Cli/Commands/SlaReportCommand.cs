@@ -37,7 +37,7 @@ public static class SlaReportCommand
         output.AddTo(command);
         command.SetAction(result => SlaCommand.Run(result, (stdout, _) =>
         {
-            var clock = result.GetValue(asOf) is { } text ? new FixedTimeProvider(SlaCommand.ParseTime(text, "--as-of")) : TimeProvider.System;
+            var clock = result.GetValue(asOf) is { } text ? new StoppedClock(SlaCommand.ParseTime(text, "--as-of")) : TimeProvider.System;
             var filter = new SlaReportFilter(
                 SlaCommand.ListOf(result, projects),
                 SlaCommand.ListOf(result, severities).Select(ParseSeverity).ToList(),
@@ -60,10 +60,4 @@ public static class SlaReportCommand
         StatusNames.TryGetValue(text, out var statuses)
             ? statuses
             : throw new SlaCommand.UsageException($"--status '{text}' is not one of {string.Join(", ", StatusNames.Keys)}.");
-
-    /// <summary>A clock stopped at --as-of.</summary>
-    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

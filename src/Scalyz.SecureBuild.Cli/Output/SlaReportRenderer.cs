@@ -183,12 +183,12 @@ internal static class SlaReportRenderer
                 w.WriteString("class", ClassName(r.Class));
                 w.WriteString("clockStart", ScanMerge.Iso(r.ClockStart));
                 w.WriteString("due", ScanMerge.Iso(r.Due));
-                NullableString(w, "dueRelease", r.DueRelease);
+                w.WriteString("dueRelease", r.DueRelease);
                 w.WriteString("status", StatusName(r.Status));
                 w.WriteNumber("daysOverdue", r.DaysOverdue);
                 w.WriteNumber("daysLeft", r.DaysLeft);
-                NullableString(w, "fixedIn", r.Finding.FixedIn);
-                NullableString(w, "fixedAt", r.FixedAt is { } at ? ScanMerge.Iso(at) : null);
+                w.WriteString("fixedIn", r.Finding.FixedIn);
+                w.WriteString("fixedAt", r.FixedAt is { } at ? ScanMerge.Iso(at) : null);
                 if (r.TimeToRemediate is { } ttr)
                 {
                     w.WriteNumber("daysToRemediate", Math.Round(ttr.TotalDays, 1));
@@ -198,7 +198,7 @@ internal static class SlaReportRenderer
                     w.WriteNull("daysToRemediate");
                 }
 
-                NullableString(w, "summary", r.Finding.Summary);
+                w.WriteString("summary", r.Finding.Summary);
                 w.WriteEndObject();
             }
 
@@ -222,8 +222,8 @@ internal static class SlaReportRenderer
             {
                 w.WriteStartObject();
                 w.WriteString("advisory", a.AdvisoryId);
-                NullableString(w, "project", a.Project);
-                NullableString(w, "package", a.PackageId);
+                w.WriteString("project", a.Project);
+                w.WriteString("package", a.PackageId);
                 w.WriteString("actor", a.Actor);
                 w.WriteString("reason", a.Reason);
                 w.WriteString("at", ScanMerge.Iso(a.At));
@@ -237,18 +237,6 @@ internal static class SlaReportRenderer
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
-    private static void NullableString(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 
     public static string Severity(DeadlineResult r) => r.Finding.Severity.ToString().ToUpperInvariant();

@@ -35,22 +35,10 @@ public static class LedgerJson
     /// <summary>Reads a ledger file's content; problems are <see cref="InputFileException"/> (SSB0303) naming the line and field.</summary>
     public static LedgerSnapshot Parse(byte[] utf8, string path)
     {
-        JsonDocument document;
-        try
+        return FieldReader.Read(utf8, path, DiagnosticCodes.LedgerInvalid, "a findings ledger", "the ledger", default, (r, root) =>
         {
-            document = JsonDocument.Parse(utf8);
-        }
-        catch (JsonException e)
-        {
-            throw InputFileException.FromJson(DiagnosticCodes.LedgerInvalid, path, "a findings ledger", e);
-        }
-
-        using (document)
-        {
-            var r = new FieldReader(path, JsonLineMap.Build(utf8), DiagnosticCodes.LedgerInvalid, "the ledger");
-            var root = document.RootElement;
             r.Expect(root, JsonValueKind.Object, string.Empty, "an object");
-            if (!root.TryGetProperty("schemaVersion", out var version) || version.ValueKind != JsonValueKind.Number || version.GetInt32() != SchemaVersion)
+            if (!root.TryGetProperty("schemaVersion", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != SchemaVersion)
             {
                 throw r.Error("schemaVersion", $"must be {SchemaVersion}");
             }
@@ -64,7 +52,7 @@ public static class LedgerJson
                 r.Array(root, "history", (r, e, f) => new HistoryEntry(
                     r.Time(e, f, "at"), r.String(e, f, "actor"), r.Enum<HistoryKind>(e, f, "kind"),
                     r.OptionalString(e, f, "advisory"), r.OptionalString(e, f, "package"), r.OptionalString(e, f, "project"), r.String(e, f, "detail"))));
-        }
+        });
     }
 
     /// <summary>Parses a severity name (CRITICAL, HIGH, MODERATE, LOW, UNKNOWN; any case).</summary>
@@ -113,26 +101,26 @@ public static class LedgerJson
         w.WriteString("project", f.Project);
         w.WriteString("severity", f.Severity.ToString().ToUpperInvariant());
         w.WriteString("published", ScanMerge.Iso(f.Published));
-        Optional(w, "fixedIn", f.FixedIn);
-        Optional(w, "summary", f.Summary);
+        w.WriteString("fixedIn", f.FixedIn);
+        w.WriteString("summary", f.Summary);
         w.WriteString("firstSeen", ScanMerge.Iso(f.FirstSeen));
         w.WriteString("lastSeen", ScanMerge.Iso(f.LastSeen));
-        Optional(w, "fixedAt", f.FixedAt is { } at ? ScanMerge.Iso(at) : null);
+        w.WriteString("fixedAt", f.FixedAt is { } at ? ScanMerge.Iso(at) : null);
     }
 
     private static void WriteRelease(Utf8JsonWriter w, LedgerRelease r)
     {
         w.WriteString("version", r.Version);
         w.WriteString("at", ScanMerge.Iso(r.At));
-        Optional(w, "project", r.Project);
+        w.WriteString("project", r.Project);
         w.WriteString("actor", r.Actor);
     }
 
     private static void WriteAcceptance(Utf8JsonWriter w, RiskAcceptance a)
     {
         w.WriteString("advisory", a.AdvisoryId);
-        Optional(w, "project", a.Project);
-        Optional(w, "package", a.PackageId);
+        w.WriteString("project", a.Project);
+        w.WriteString("package", a.PackageId);
         w.WriteString("actor", a.Actor);
         w.WriteString("reason", a.Reason);
         w.WriteString("until", ScanMerge.Iso(a.Until));
@@ -144,28 +132,35 @@ public static class LedgerJson
         w.WriteString("at", ScanMerge.Iso(h.At));
         w.WriteString("actor", h.Actor);
         w.WriteString("kind", h.Kind.ToString());
-        Optional(w, "advisory", h.AdvisoryId);
-        Optional(w, "package", h.PackageId);
-        Optional(w, "project", h.Project);
+        w.WriteString("advisory", h.AdvisoryId);
+        w.WriteString("package", h.PackageId);
+        w.WriteString("project", h.Project);
         w.WriteString("detail", h.Detail);
-    }
-
-    private static void Optional(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 }
 
 /// <summary>Reads typed fields of JSON records and turns every problem into an <see cref="InputFileException"/> naming the line and field.</summary>
 internal sealed class FieldReader(string path, JsonLineMap lines, string code, string what)
 {
+    /// <summary>Parses <paramref name="utf8"/> and hands its root to <paramref name="read"/>; a syntax error names the line.</summary>
+    public static T Read<T>(byte[] utf8, string path, string code, string fileKind, string what, JsonDocumentOptions options, Func<FieldReader, JsonElement, T> read)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, options);
+        }
+        catch (JsonException e)
+        {
+            throw InputFileException.FromJson(code, path, fileKind, e);
+        }
+
+        using (document)
+        {
+            return read(new FieldReader(path, JsonLineMap.Build(utf8), code, what), document.RootElement);
+        }
+    }
+
     public IReadOnlyList<T> Array<T>(JsonElement parent, string name, Func<FieldReader, JsonElement, string, T> read)
     {
         if (!parent.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.IO;
+using Scalyz.SecureBuild.Core.Ledger;
 
 namespace Scalyz.SecureBuild.Core.Policy;
 
@@ -36,24 +37,12 @@ public static class PolicyFile
     /// <summary>Parses and validates policy JSON; <paramref name="path"/> is used in error messages.</summary>
     public static PatchPolicy Parse(byte[] utf8, string path)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        }
-        catch (JsonException e)
-        {
-            throw InputFileException.FromJson(DiagnosticCodes.SlaPolicyInvalid, path, "a patch policy", e);
-        }
-
-        using (document)
-        {
-            var reader = new Reader(path, JsonLineMap.Build(utf8));
-            return reader.Policy(document.RootElement);
-        }
+        return FieldReader.Read(utf8, path, DiagnosticCodes.SlaPolicyInvalid, "a patch policy", "the policy",
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true },
+            (fields, root) => new Reader(fields).Policy(root));
     }
 
-    private sealed class Reader(string path, JsonLineMap lines)
+    private sealed class Reader(FieldReader fields)
     {
         public PatchPolicy Policy(JsonElement root)
         {
@@ -163,21 +152,10 @@ public static class PolicyFile
                 ? result
                 : throw Error(field, $"must be one of {string.Join(", ", names.Keys.Select(k => $"\"{k}\""))}, not {value.GetRawText()}");
 
-        private void Expect(JsonElement value, JsonValueKind kind, string field, string what)
-        {
-            if (value.ValueKind != kind)
-            {
-                throw Error(field, $"must be {what}, not {value.GetRawText()}");
-            }
-        }
+        private void Expect(JsonElement value, JsonValueKind kind, string field, string what) =>
+            fields.Expect(value, kind, field, $"{what}, not {value.GetRawText()}");
 
-        private InputFileException Error(string field, string problem)
-        {
-            var line = lines.LineOf(field);
-            var where = field.Length == 0 ? "The policy" : $"'{field}'";
-            var at = line is null ? string.Empty : $" (line {line})";
-            return new InputFileException(DiagnosticCodes.SlaPolicyInvalid, path, $"{where} in '{path}'{at} {problem}.", line);
-        }
+        private InputFileException Error(string field, string problem) => fields.Error(field, problem);
     }
 
     private static readonly Dictionary<string, AdvisorySeverity> SeverityNames = new(StringComparer.Ordinal)

@@ -24,24 +24,13 @@ public static class SlaFindingsFile
             throw new InputFileException(DiagnosticCodes.SlaFindingsInvalid, path, $"The findings file '{path}' cannot be read: {e.Message}", inner: e);
         }
 
-        JsonDocument document;
-        try
+        return FieldReader.Read(bytes, path, DiagnosticCodes.SlaFindingsInvalid, "a findings file", "the findings file", default, (r, root) =>
         {
-            document = JsonDocument.Parse(bytes);
-        }
-        catch (JsonException e)
-        {
-            throw InputFileException.FromJson(DiagnosticCodes.SlaFindingsInvalid, path, "a findings file", e);
-        }
-
-        using (document)
-        {
-            var r = new FieldReader(path, JsonLineMap.Build(bytes), DiagnosticCodes.SlaFindingsInvalid, "the findings file");
-            r.Expect(document.RootElement, JsonValueKind.Object, string.Empty, "an object with a 'findings' array");
-            return r.Array(document.RootElement, "findings", (r, e, f) => new SlaFinding(
+            r.Expect(root, JsonValueKind.Object, string.Empty, "an object with a 'findings' array");
+            return r.Array(root, "findings", (r, e, f) => new SlaFinding(
                 r.String(e, f, "advisory"), r.StringArray(e, f, "aliases"), r.String(e, f, "package"), r.String(e, f, "version"),
                 r.String(e, f, "project"), r.Severity(e, f, "severity"), r.Time(e, f, "published"), r.OptionalString(e, f, "fixedIn"),
                 r.OptionalString(e, f, "summary")));
-        }
+        });
     }
 }

@@ -2,7 +2,6 @@ using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
-using Scalyz.SecureBuild.Core.Tests.Policy;
 
 namespace Scalyz.SecureBuild.Core.Tests.Ledger;
 
@@ -10,7 +9,7 @@ public sealed class JsonFileLedgerStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Directory.CreateTempSubdirectory("ssb-ledger-").FullName;
-    private readonly FixedClock _clock = new(T0);
+    private readonly StoppedClock _clock = new(T0);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 

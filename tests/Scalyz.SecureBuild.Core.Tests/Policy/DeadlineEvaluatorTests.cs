@@ -16,7 +16,7 @@ public sealed class DeadlineEvaluatorTests
     private static DeadlineResult Evaluate(
         AdvisorySeverity severity, DateTimeOffset now, PatchPolicy? policy = null, DateTimeOffset? firstSeen = null,
         IReadOnlyList<LedgerRelease>? releases = null, IReadOnlyList<RiskAcceptance>? acceptances = null) =>
-        new DeadlineEvaluator(policy ?? PatchPolicy.Default, new FixedClock(now))
+        new DeadlineEvaluator(policy ?? PatchPolicy.Default, new StoppedClock(now))
             .Evaluate(Finding(severity), firstSeen, releases ?? [], acceptances ?? []);
 
     private static PatchPolicy FirstSeenPolicy => PatchPolicy.Default with { ClockStart = ClockStart.FirstSeen };
@@ -230,7 +230,7 @@ public sealed class DeadlineEvaluatorTests
                 finding.Published, finding.FixedIn, finding.Summary, FirstSeen, FirstSeen.AddDays(2), FirstSeen.AddDays(3))],
             [], [], []);
 
-        var result = Assert.Single(new DeadlineEvaluator(PatchPolicy.Default, new FixedClock(Published.AddDays(60))).Evaluate(ledger));
+        var result = Assert.Single(new DeadlineEvaluator(PatchPolicy.Default, new StoppedClock(Published.AddDays(60))).Evaluate(ledger));
 
         Assert.Equal(DeadlineStatus.Fixed, result.Status);
         Assert.Equal(FirstSeen.AddDays(3) - Published, result.TimeToRemediate);
