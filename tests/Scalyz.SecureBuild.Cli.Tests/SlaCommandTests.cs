@@ -117,6 +117,18 @@ public sealed class SlaCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_LedgerFileMissing_ExitsBadInputInsteadOfAnEmptyReport()
+    {
+        var missing = Path.Combine(_folder, "typo-ledger.json");
+
+        var (code, output, error) = CliRunner.Run("sla", "report", "--ledger", missing);
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith($"error SSB0005: {missing}: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_CorruptLedger_ExitsBadInput()
     {
         File.WriteAllText(Ledger, "{ \"schemaVersion\": 1, \"findings\": [");

@@ -94,6 +94,19 @@ internal sealed class LedgerOptions
         command.Options.Add(ConnectionEnv);
     }
 
+    /// <summary>Opens the ledger for reading only: a ledger file that does not exist is an error, not an empty (all clear) ledger.</summary>
+    public ILedgerStore OpenExisting(ParseResult result, TimeProvider clock)
+    {
+        var store = Open(result, clock);
+        if (store is JsonFileLedgerStore file && !File.Exists(file.Path))
+        {
+            throw new InputFileException(DiagnosticCodes.InputNotFound, file.Path,
+                $"The ledger file '{file.Path}' does not exist; record findings first (securebuild sla record) or name the ledger with --ledger.");
+        }
+
+        return store;
+    }
+
     public ILedgerStore Open(ParseResult result, TimeProvider clock)
     {
         var path = result.GetValue(Path);

@@ -26,7 +26,7 @@ public static class SlaHistoryCommand
         {
             var projectFilter = SlaCommand.ListOf(result, projects);
             var advisoryFilter = SlaCommand.ListOf(result, advisories);
-            var entries = ledger.Open(result, TimeProvider.System).Read().History
+            var entries = ledger.OpenExisting(result, TimeProvider.System).Read().History
                 .Where(h => projectFilter.Count == 0 || (h.Project is not null && projectFilter.Contains(h.Project)))
                 .Where(h => advisoryFilter.Count == 0 || (h.AdvisoryId is not null && advisoryFilter.Contains(h.AdvisoryId, StringComparer.OrdinalIgnoreCase)))
                 .ToList();

@@ -43,7 +43,7 @@ public static class SlaReportCommand
                 SlaCommand.ListOf(result, severities).Select(ParseSeverity).ToList(),
                 SlaCommand.ListOf(result, statuses).SelectMany(ParseStatus).ToHashSet());
             var thePolicy = SlaCommand.PolicyOf(result, policy);
-            var store = ledger.Open(result, clock);
+            var store = ledger.OpenExisting(result, clock);
             var report = SlaReport.Build(store.Read(), store.Description, thePolicy, clock, filter);
             output.Write(result, SlaReportRenderer.Render(report, output.FormatOf(result)), stdout);
             return result.GetValue(failOnBreach) && report.Count(DeadlineStatus.Breached) > 0 ? ExitCodes.PolicyViolated : ExitCodes.Ok;
