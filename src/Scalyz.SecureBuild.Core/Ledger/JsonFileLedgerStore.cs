@@ -79,7 +79,7 @@ public sealed class JsonFileLedgerStore : ILedgerStore
         using (AcquireLock())
         {
             var updated = change(Read());
-            AtomicFile.WriteAllText(Path, LedgerJson.Serialize(updated));
+            AtomicFile.WriteAllBytes(Path, LedgerJson.SerializeUtf8(updated));
         }
     }
 

@@ -20,16 +20,20 @@ public static class LedgerJson
     private static readonly JsonWriterOptions RecordOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Serializes <paramref name="ledger"/> in the stable, review-friendly layout.</summary>
-    public static string Serialize(LedgerSnapshot ledger)
+    public static string Serialize(LedgerSnapshot ledger) => System.Text.Encoding.UTF8.GetString(SerializeUtf8(ledger));
+
+    /// <summary>Serializes <paramref name="ledger"/> as UTF-8 bytes (what the file holds).</summary>
+    public static byte[] SerializeUtf8(LedgerSnapshot ledger)
     {
-        var text = new System.Text.StringBuilder();
-        text.Append("{\n  \"schemaVersion\": ").Append(SchemaVersion).Append(",\n");
-        Section(text, "findings", ledger.Findings.OrderBy(f => f.Key), WriteFinding, last: false);
-        Section(text, "releases", ledger.Releases.OrderBy(r => r.At).ThenBy(r => r.Version, StringComparer.Ordinal), WriteRelease, last: false);
-        Section(text, "acceptances", ledger.Acceptances.OrderBy(a => a.At).ThenBy(a => a.AdvisoryId, StringComparer.Ordinal), WriteAcceptance, last: false);
-        Section(text, "history", ledger.History, WriteHistory, last: true);
-        text.Append("}\n");
-        return text.ToString();
+        using var buffer = new MemoryStream();
+        using var writer = new Utf8JsonWriter(buffer, RecordOptions);
+        Raw(buffer, "{\n  \"schemaVersion\": " + SchemaVersion.ToString(CultureInfo.InvariantCulture) + ",\n");
+        Section(buffer, writer, "findings", ledger.Findings.OrderBy(f => f.Key), WriteFinding, last: false);
+        Section(buffer, writer, "releases", ledger.Releases.OrderBy(r => r.At).ThenBy(r => r.Version, StringComparer.Ordinal), WriteRelease, last: false);
+        Section(buffer, writer, "acceptances", ledger.Acceptances.OrderBy(a => a.At).ThenBy(a => a.AdvisoryId, StringComparer.Ordinal), WriteAcceptance, last: false);
+        Section(buffer, writer, "history", ledger.History, WriteHistory, last: true);
+        Raw(buffer, "}\n");
+        return buffer.ToArray();
     }
 
     /// <summary>Reads a ledger file's content; problems are <see cref="InputFileException"/> (SSB0303) naming the line and field.</summary>
@@ -64,27 +68,27 @@ public static class LedgerJson
         r.String(e, f, "project"), r.Severity(e, f, "severity"), r.Time(e, f, "published"), r.OptionalString(e, f, "fixedIn"),
         r.OptionalString(e, f, "summary"), r.Time(e, f, "firstSeen"), r.Time(e, f, "lastSeen"), r.OptionalTime(e, f, "fixedAt"));
 
-    private static void Section<T>(System.Text.StringBuilder text, string name, IEnumerable<T> records, Action<Utf8JsonWriter, T> write, bool last)
+    // One compact record per line: the writer is reset onto the shared buffer for each record, separators go in raw.
+    private static void Section<T>(MemoryStream buffer, Utf8JsonWriter writer, string name, IEnumerable<T> records, Action<Utf8JsonWriter, T> write, bool last)
     {
-        text.Append("  \"").Append(name).Append("\": [");
+        Raw(buffer, "  \"" + name + "\": [");
         var first = true;
         foreach (var record in records)
         {
-            text.Append(first ? "\n    " : ",\n    ");
+            Raw(buffer, first ? "\n    " : ",\n    ");
             first = false;
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, RecordOptions))
-            {
-                writer.WriteStartObject();
-                write(writer, record);
-                writer.WriteEndObject();
-            }
-
-            text.Append(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            writer.Reset(buffer);
+            writer.WriteStartObject();
+            write(writer, record);
+            writer.WriteEndObject();
+            writer.Flush();
         }
 
-        text.Append(first ? "]" : "\n  ]").Append(last ? "\n" : ",\n");
+        Raw(buffer, first ? "]" : "\n  ]");
+        Raw(buffer, last ? "\n" : ",\n");
     }
+
+    private static void Raw(MemoryStream buffer, string text) => buffer.Write(System.Text.Encoding.UTF8.GetBytes(text));
 
     private static void WriteFinding(Utf8JsonWriter w, LedgerFinding f)
     {
@@ -140,7 +144,7 @@ public static class LedgerJson
 }
 
 /// <summary>Reads typed fields of JSON records and turns every problem into an <see cref="InputFileException"/> naming the line and field.</summary>
-internal sealed class FieldReader(string path, JsonLineMap lines, string code, string what)
+internal sealed class FieldReader(string path, Lazy<JsonLineMap> lines, string code, string what)
 {
     /// <summary>Parses <paramref name="utf8"/> and hands its root to <paramref name="read"/>; a syntax error names the line.</summary>
     public static T Read<T>(byte[] utf8, string path, string code, string fileKind, string what, JsonDocumentOptions options, Func<FieldReader, JsonElement, T> read)
@@ -157,7 +161,8 @@ internal sealed class FieldReader(string path, JsonLineMap lines, string code, s
 
         using (document)
         {
-            return read(new FieldReader(path, JsonLineMap.Build(utf8), code, what), document.RootElement);
+            // Lines are only needed for an error message, so the map is built then, not on every (large ledger) read.
+            return read(new FieldReader(path, new Lazy<JsonLineMap>(() => JsonLineMap.Build(utf8)), code, what), document.RootElement);
         }
     }
 
@@ -240,7 +245,7 @@ internal sealed class FieldReader(string path, JsonLineMap lines, string code, s
 
     public InputFileException Error(string field, string problem)
     {
-        var line = lines.LineOf(field);
+        var line = lines.Value.LineOf(field);
         var where = field.Length == 0 ? $"The content of {what}" : $"'{field}'";
         var at = line is null ? string.Empty : $" (line {line})";
         return new InputFileException(code, path, $"{where} in '{path}'{at} {problem}.", line);
