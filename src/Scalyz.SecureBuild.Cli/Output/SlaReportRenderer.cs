@@ -42,6 +42,7 @@ internal static class SlaReportRenderer
         DeadlineStatus.Breached => r.DaysOverdue == 0 ? "overdue < 1 day" : $"{Plural(r.DaysOverdue, "day")} overdue",
         DeadlineStatus.Fixed => $"fixed {Date(r.FixedAt!.Value)} in {Days(r.TimeToRemediate!.Value.TotalDays)} days{(r.FixedAt <= r.Due ? string.Empty : " (late)")}",
         DeadlineStatus.Accepted => $"accepted until {Date(r.Acceptance!.Until)}",
+        _ when r.AwaitsRelease => "due at the next release",
         _ => r.DaysLeft == 0 ? "due < 1 day" : $"due in {Plural(r.DaysLeft, "day")}",
     };
 
@@ -126,7 +127,7 @@ internal static class SlaReportRenderer
             string[] cells =
             [
                 r.Finding.Project, r.Finding.AdvisoryId, string.Join(' ', r.Finding.Aliases), r.Finding.PackageId, r.Finding.PackageVersion, Severity(r),
-                ClassName(r.Class), ScanMerge.Iso(r.ClockStart), ScanMerge.Iso(r.Due), r.DueRelease ?? string.Empty, StatusName(r.Status),
+                ClassName(r.Class), ScanMerge.Iso(r.ClockStart), r.AwaitsRelease ? string.Empty : ScanMerge.Iso(r.Due), r.DueRelease ?? string.Empty, StatusName(r.Status),
                 Count(r.DaysOverdue), Count(r.DaysLeft), r.FixedAt is { } fixedAt ? ScanMerge.Iso(fixedAt) : string.Empty,
                 r.TimeToRemediate is { } ttr ? Days(ttr.TotalDays) : string.Empty, r.Acceptance?.Actor ?? string.Empty,
                 r.Acceptance is { } a ? ScanMerge.Iso(a.Until) : string.Empty, r.Acceptance?.Reason ?? string.Empty,
@@ -182,7 +183,7 @@ internal static class SlaReportRenderer
                 w.WriteString("severity", Severity(r));
                 w.WriteString("class", ClassName(r.Class));
                 w.WriteString("clockStart", ScanMerge.Iso(r.ClockStart));
-                w.WriteString("due", ScanMerge.Iso(r.Due));
+                w.WriteString("due", r.AwaitsRelease ? null : ScanMerge.Iso(r.Due));
                 w.WriteString("dueRelease", r.DueRelease);
                 w.WriteString("status", StatusName(r.Status));
                 w.WriteNumber("daysOverdue", r.DaysOverdue);

@@ -52,8 +52,11 @@ public sealed record DeadlineResult(
     /// <summary>Time from clock start to fix, for fixed findings.</summary>
     public TimeSpan? TimeToRemediate => FixedAt - ClockStart;
 
-    /// <summary>The deadline as people read it: "release 4.2 / 2026-12-01" or "2026-12-01".</summary>
-    public string DueText => DueRelease is null ? Date(Due) : $"release {DueRelease} / {Date(Due)}";
+    /// <summary>True when the deadline is the next release and none has been recorded yet (no fallback days).</summary>
+    public bool AwaitsRelease => Due == DateTimeOffset.MaxValue;
+
+    /// <summary>The deadline as people read it: "release 4.2 / 2026-12-01", "2026-12-01" or "the next release".</summary>
+    public string DueText => AwaitsRelease ? "the next release" : DueRelease is null ? Date(Due) : $"release {DueRelease} / {Date(Due)}";
 
     /// <summary>The diagnostic message: SSB5001's and SSB5002's text without the code.</summary>
     public string Message

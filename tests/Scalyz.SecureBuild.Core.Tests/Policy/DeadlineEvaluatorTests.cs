@@ -182,7 +182,11 @@ public sealed class DeadlineEvaluatorTests
             Deadlines = new Dictionary<PolicyClass, ClassDeadline>(PatchPolicy.Default.Deadlines) { [PolicyClass.Important] = new(null, NextRelease: true) },
         };
 
-        Assert.Equal(DeadlineStatus.Ok, Evaluate(AdvisorySeverity.High, Published.AddDays(400), policy).Status);
+        var result = Evaluate(AdvisorySeverity.High, Published.AddDays(400), policy);
+
+        Assert.Equal(DeadlineStatus.Ok, result.Status);
+        Assert.True(result.AwaitsRelease);
+        Assert.Equal("GHSA-aaaa-bbbb-cccc in Contoso.Json 1.2.3 (HIGH) is due by the next release", result.Message);
     }
 
     [Fact]
