@@ -72,8 +72,9 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
         var existing = ReadFindings(connection, transaction, project);
         var (upserts, history) = ScanMerge.Merge(project, existing, findings, _clock.GetUtcNow(), actor);
         using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var f in upserts)
+        foreach (var upsert in upserts)
         {
+            var f = upsert.Finding;
             var command = new NpgsqlBatchCommand("""
                 INSERT INTO securebuild_findings (project, advisory, package, aliases, version, severity, published, fixed_in, summary, first_seen, last_seen, fixed_at)
                 VALUES (@project, @advisory, @package, @aliases, @version, @severity, @published, @fixed_in, @summary, @first_seen, @last_seen, @fixed_at)
@@ -90,9 +91,9 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
             command.Parameters.AddWithValue("published", f.Published.ToUniversalTime());
             command.Parameters.Add(new NpgsqlParameter("fixed_in", NpgsqlDbType.Text) { Value = (object?)f.FixedIn ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("summary", NpgsqlDbType.Text) { Value = (object?)f.Summary ?? DBNull.Value });
-            command.Parameters.AddWithValue("first_seen", f.FirstSeen.ToUniversalTime());
-            command.Parameters.AddWithValue("last_seen", f.LastSeen.ToUniversalTime());
-            command.Parameters.Add(new NpgsqlParameter("fixed_at", NpgsqlDbType.TimestampTz) { Value = f.FixedAt is { } at ? at.ToUniversalTime() : DBNull.Value });
+            command.Parameters.AddWithValue("first_seen", upsert.FirstSeen.ToUniversalTime());
+            command.Parameters.AddWithValue("last_seen", upsert.LastSeen.ToUniversalTime());
+            command.Parameters.Add(new NpgsqlParameter("fixed_at", NpgsqlDbType.TimestampTz) { Value = upsert.FixedAt is { } at ? at.ToUniversalTime() : DBNull.Value });
             batch.BatchCommands.Add(command);
         }
 
@@ -232,9 +233,11 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
             FROM securebuild_findings
             """ + (project is null ? string.Empty : " WHERE project = @project") + " ORDER BY project, advisory, package";
         return Query(connection, transaction, sql, r => new LedgerFinding(
-            r.GetString(0), r.GetFieldValue<string[]>(1), r.GetString(2), r.GetString(3), r.GetString(4),
-            LedgerJson.TryParseSeverity(r.GetString(5), out var severity) ? severity : AdvisorySeverity.Unknown,
-            Time(r, 6), Nullable(r, 7), Nullable(r, 8), Time(r, 9), Time(r, 10), r.IsDBNull(11) ? null : Time(r, 11)),
+            new SlaFinding(
+                r.GetString(0), r.GetFieldValue<string[]>(1), r.GetString(2), r.GetString(3), r.GetString(4),
+                LedgerJson.TryParseSeverity(r.GetString(5), out var severity) ? severity : AdvisorySeverity.Unknown,
+                Time(r, 6), Nullable(r, 7), Nullable(r, 8)),
+            Time(r, 9), Time(r, 10), r.IsDBNull(11) ? null : Time(r, 11)),
             project is null ? [] : [new NpgsqlParameter("project", project)]);
     }
 

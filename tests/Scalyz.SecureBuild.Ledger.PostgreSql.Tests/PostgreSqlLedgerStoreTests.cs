@@ -94,8 +94,8 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
         Assert.Equal(T0, finding.FirstSeen);
         Assert.Equal(T0.AddDays(1), finding.LastSeen);
         Assert.Equal(T0.AddDays(2), finding.FixedAt);
-        Assert.Equal(["CVE-2026-0001"], finding.Aliases);
-        Assert.Equal("1.0.1", finding.PackageVersion);
+        Assert.Equal(["CVE-2026-0001"], finding.Finding.Aliases);
+        Assert.Equal("1.0.1", finding.Finding.PackageVersion);
         Assert.Equal(
             [HistoryKind.Opened, HistoryKind.VersionChanged, HistoryKind.Fixed, HistoryKind.RiskAccepted],
             ledger.History.Select(h => h.Kind));

@@ -63,10 +63,8 @@ public static class LedgerJson
     public static bool TryParseSeverity(string? text, out AdvisorySeverity severity) =>
         System.Enum.TryParse(text, ignoreCase: true, out severity) && System.Enum.IsDefined(severity) && !int.TryParse(text, out _);
 
-    private static LedgerFinding ReadFinding(FieldReader r, JsonElement e, string f) => new(
-        r.String(e, f, "advisory"), r.StringArray(e, f, "aliases"), r.String(e, f, "package"), r.String(e, f, "version"),
-        r.String(e, f, "project"), r.Severity(e, f, "severity"), r.Time(e, f, "published"), r.OptionalString(e, f, "fixedIn"),
-        r.OptionalString(e, f, "summary"), r.Time(e, f, "firstSeen"), r.Time(e, f, "lastSeen"), r.OptionalTime(e, f, "fixedAt"));
+    private static LedgerFinding ReadFinding(FieldReader r, JsonElement e, string f) =>
+        new(r.SlaFinding(e, f), r.Time(e, f, "firstSeen"), r.Time(e, f, "lastSeen"), r.OptionalTime(e, f, "fixedAt"));
 
     // One compact record per line: the writer is reset onto the shared buffer for each record, separators go in raw.
     private static void Section<T>(MemoryStream buffer, Utf8JsonWriter writer, string name, IEnumerable<T> records, Action<Utf8JsonWriter, T> write, bool last)
@@ -90,8 +88,9 @@ public static class LedgerJson
 
     private static void Raw(MemoryStream buffer, string text) => buffer.Write(System.Text.Encoding.UTF8.GetBytes(text));
 
-    private static void WriteFinding(Utf8JsonWriter w, LedgerFinding f)
+    private static void WriteFinding(Utf8JsonWriter w, LedgerFinding record)
     {
+        var f = record.Finding;
         w.WriteString("advisory", f.AdvisoryId);
         w.WriteStartArray("aliases");
         foreach (var alias in f.Aliases)
@@ -107,9 +106,9 @@ public static class LedgerJson
         w.WriteString("published", ScanMerge.Iso(f.Published));
         w.WriteString("fixedIn", f.FixedIn);
         w.WriteString("summary", f.Summary);
-        w.WriteString("firstSeen", ScanMerge.Iso(f.FirstSeen));
-        w.WriteString("lastSeen", ScanMerge.Iso(f.LastSeen));
-        w.WriteString("fixedAt", f.FixedAt is { } at ? ScanMerge.Iso(at) : null);
+        w.WriteString("firstSeen", ScanMerge.Iso(record.FirstSeen));
+        w.WriteString("lastSeen", ScanMerge.Iso(record.LastSeen));
+        w.WriteString("fixedAt", record.FixedAt is { } at ? ScanMerge.Iso(at) : null);
     }
 
     private static void WriteRelease(Utf8JsonWriter w, LedgerRelease r)
@@ -184,6 +183,12 @@ internal sealed class FieldReader(string path, Lazy<JsonLineMap> lines, string c
 
         return result;
     }
+
+    /// <summary>The fields every finding record has (findings file and ledger alike).</summary>
+    public SlaFinding SlaFinding(JsonElement e, string f) => new(
+        String(e, f, "advisory"), StringArray(e, f, "aliases"), String(e, f, "package"), String(e, f, "version"),
+        String(e, f, "project"), Severity(e, f, "severity"), Time(e, f, "published"), OptionalString(e, f, "fixedIn"),
+        OptionalString(e, f, "summary"));
 
     public string String(JsonElement e, string field, string name) =>
         OptionalString(e, field, name) is { Length: > 0 } value ? value : throw Error($"{field}.{name}", "must be a non-empty string");

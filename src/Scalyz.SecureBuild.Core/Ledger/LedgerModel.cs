@@ -3,29 +3,14 @@ using Scalyz.SecureBuild.Core.Policy;
 
 namespace Scalyz.SecureBuild.Core.Ledger;
 
-/// <summary>A finding as the ledger keeps it: what the audit saw, plus when it was first and last seen and when it was fixed.</summary>
-public sealed record LedgerFinding(
-    string AdvisoryId,
-    IReadOnlyList<string> Aliases,
-    string PackageId,
-    string PackageVersion,
-    string Project,
-    AdvisorySeverity Severity,
-    DateTimeOffset Published,
-    string? FixedIn,
-    string? Summary,
-    DateTimeOffset FirstSeen,
-    DateTimeOffset LastSeen,
-    DateTimeOffset? FixedAt)
+/// <summary>A finding as the ledger keeps it: what the audit saw last, plus when it was first and last seen and when it was fixed.</summary>
+public sealed record LedgerFinding(SlaFinding Finding, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, DateTimeOffset? FixedAt)
 {
     /// <summary>The finding's identity.</summary>
-    public FindingKey Key => new(AdvisoryId, PackageId, Project);
+    public FindingKey Key => Finding.Key;
 
     /// <summary>True while the finding has not been fixed.</summary>
     public bool IsOpen => FixedAt is null;
-
-    /// <summary>The finding as the deadline engine takes it.</summary>
-    public SlaFinding ToSlaFinding() => new(AdvisoryId, Aliases, PackageId, PackageVersion, Project, Severity, Published, FixedIn, Summary);
 }
 
 /// <summary>A release, recorded by the release gate; important findings are due by the first release after their clock start.</summary>

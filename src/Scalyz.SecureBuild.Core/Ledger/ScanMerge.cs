@@ -16,7 +16,7 @@ public static class ScanMerge
     public static (IReadOnlyList<LedgerFinding> Upserts, IReadOnlyList<HistoryEntry> History) Merge(
         string project, IReadOnlyList<LedgerFinding> existing, IReadOnlyList<SlaFinding> scanned, DateTimeOffset now, string actor)
     {
-        var byKey = existing.Where(f => f.Project == project).ToDictionary(f => f.Key);
+        var byKey = existing.Where(f => f.Finding.Project == project).ToDictionary(f => f.Key);
         var upserts = new List<LedgerFinding>();
         var history = new List<HistoryEntry>();
         var seen = new HashSet<FindingKey>();
@@ -29,8 +29,7 @@ public static class ScanMerge
 
             if (!byKey.TryGetValue(finding.Key, out var old))
             {
-                upserts.Add(new LedgerFinding(finding.AdvisoryId, finding.Aliases, finding.PackageId, finding.PackageVersion, project,
-                    finding.Severity, finding.Published, finding.FixedIn, finding.Summary, now, now, null));
+                upserts.Add(new LedgerFinding(finding, now, now, null));
                 history.Add(Entry(HistoryKind.Opened, finding.Key, $"{finding.PackageId} {finding.PackageVersion} ({finding.Severity.ToString().ToUpperInvariant()})"));
                 continue;
             }
@@ -40,33 +39,23 @@ public static class ScanMerge
                 history.Add(Entry(HistoryKind.Reopened, finding.Key, $"{finding.PackageId} {finding.PackageVersion} seen again after the fix of {Iso(old.FixedAt!.Value)}"));
             }
 
-            if (old.PackageVersion != finding.PackageVersion)
+            if (old.Finding.PackageVersion != finding.PackageVersion)
             {
-                history.Add(Entry(HistoryKind.VersionChanged, finding.Key, $"{old.PackageVersion} -> {finding.PackageVersion}"));
+                history.Add(Entry(HistoryKind.VersionChanged, finding.Key, $"{old.Finding.PackageVersion} -> {finding.PackageVersion}"));
             }
 
-            if (old.Severity != finding.Severity)
+            if (old.Finding.Severity != finding.Severity)
             {
-                history.Add(Entry(HistoryKind.SeverityChanged, finding.Key, $"{old.Severity.ToString().ToUpperInvariant()} -> {finding.Severity.ToString().ToUpperInvariant()}"));
+                history.Add(Entry(HistoryKind.SeverityChanged, finding.Key, $"{old.Finding.Severity.ToString().ToUpperInvariant()} -> {finding.Severity.ToString().ToUpperInvariant()}"));
             }
 
-            upserts.Add(old with
-            {
-                Aliases = finding.Aliases,
-                PackageVersion = finding.PackageVersion,
-                Severity = finding.Severity,
-                Published = finding.Published,
-                FixedIn = finding.FixedIn,
-                Summary = finding.Summary,
-                LastSeen = now,
-                FixedAt = null,
-            });
+            upserts.Add(old with { Finding = finding, LastSeen = now, FixedAt = null });
         }
 
         foreach (var gone in byKey.Values.Where(f => f.IsOpen && !seen.Contains(f.Key)).OrderBy(f => f.Key))
         {
             upserts.Add(gone with { FixedAt = now });
-            history.Add(Entry(HistoryKind.Fixed, gone.Key, $"{gone.PackageId} {gone.PackageVersion} no longer affected"));
+            history.Add(Entry(HistoryKind.Fixed, gone.Key, $"{gone.Finding.PackageId} {gone.Finding.PackageVersion} no longer affected"));
         }
 
         return (upserts, history);

@@ -154,6 +154,6 @@ public sealed class DeadlineEvaluator(PatchPolicy policy, TimeProvider clock)
     public IReadOnlyList<DeadlineResult> Evaluate(LedgerSnapshot ledger) =>
         ledger.Findings
             .OrderBy(f => f.Key)
-            .Select(f => Evaluate(f.ToSlaFinding(), f.FirstSeen, ledger.Releases, ledger.Acceptances, f.FixedAt))
+            .Select(f => Evaluate(f.Finding, f.FirstSeen, ledger.Releases, ledger.Acceptances, f.FixedAt))
             .ToList();
 }

@@ -27,10 +27,7 @@ public static class SlaFindingsFile
         return FieldReader.Read(bytes, path, DiagnosticCodes.SlaFindingsInvalid, "a findings file", "the findings file", default, (r, root) =>
         {
             r.Expect(root, JsonValueKind.Object, string.Empty, "an object with a 'findings' array");
-            return r.Array(root, "findings", (r, e, f) => new SlaFinding(
-                r.String(e, f, "advisory"), r.StringArray(e, f, "aliases"), r.String(e, f, "package"), r.String(e, f, "version"),
-                r.String(e, f, "project"), r.Severity(e, f, "severity"), r.Time(e, f, "published"), r.OptionalString(e, f, "fixedIn"),
-                r.OptionalString(e, f, "summary")));
+            return r.Array(root, "findings", (r, e, f) => r.SlaFinding(e, f));
         });
     }
 }

@@ -45,7 +45,7 @@ public sealed class JsonFileLedgerStoreTests : IDisposable
 
         Assert.Equal(T0, recorded.FirstSeen);
         Assert.Equal(T0.AddDays(3), recorded.LastSeen);
-        Assert.Equal("1.0.1", recorded.PackageVersion);
+        Assert.Equal("1.0.1", recorded.Finding.PackageVersion);
         Assert.Equal(HistoryKind.VersionChanged, Store().Read().History[^1].Kind);
     }
 
@@ -58,14 +58,14 @@ public sealed class JsonFileLedgerStoreTests : IDisposable
         Store().RecordScan("App", [], "ci");
 
         var ledger = Store().Read();
-        Assert.Equal(T0.AddDays(1), ledger.Findings.Single(f => f.Project == "App").FixedAt);
-        Assert.Null(ledger.Findings.Single(f => f.Project == "Other").FixedAt);
+        Assert.Equal(T0.AddDays(1), ledger.Findings.Single(f => f.Finding.Project == "App").FixedAt);
+        Assert.Null(ledger.Findings.Single(f => f.Finding.Project == "Other").FixedAt);
 
         _clock.Now = T0.AddDays(2);
         Store().RecordScan("App", [Finding("GHSA-1", "App")], "ci");
         var reopened = Store().Read();
-        Assert.Null(reopened.Findings.Single(f => f.Project == "App").FixedAt);
-        Assert.Equal(T0, reopened.Findings.Single(f => f.Project == "App").FirstSeen);
+        Assert.Null(reopened.Findings.Single(f => f.Finding.Project == "App").FixedAt);
+        Assert.Equal(T0, reopened.Findings.Single(f => f.Finding.Project == "App").FirstSeen);
         Assert.Equal(
             [HistoryKind.Opened, HistoryKind.Opened, HistoryKind.Fixed, HistoryKind.Reopened],
             reopened.History.Select(h => h.Kind));

@@ -230,8 +230,7 @@ public sealed class DeadlineEvaluatorTests
     {
         var finding = Finding(AdvisorySeverity.Low);
         var ledger = new LedgerSnapshot(
-            [new LedgerFinding(finding.AdvisoryId, finding.Aliases, finding.PackageId, finding.PackageVersion, finding.Project, finding.Severity,
-                finding.Published, finding.FixedIn, finding.Summary, FirstSeen, FirstSeen.AddDays(2), FirstSeen.AddDays(3))],
+            [new LedgerFinding(finding, FirstSeen, FirstSeen.AddDays(2), FirstSeen.AddDays(3))],
             [], [], []);
 
         var result = Assert.Single(new DeadlineEvaluator(PatchPolicy.Default, new StoppedClock(Published.AddDays(60))).Evaluate(ledger));
