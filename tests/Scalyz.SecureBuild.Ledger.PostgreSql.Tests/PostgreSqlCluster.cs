@@ -50,11 +50,22 @@ public sealed class PostgreSqlCluster : IDisposable
 
     public void Dispose()
     {
+        var pidFile = Path.Combine(DataFolder, "postmaster.pid");
         try
         {
-            if (_started && File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
+            if (_started && File.Exists(pidFile))
             {
                 Run(Tool("pg_ctl"), "-D", DataFolder, "-w", "-t", "60", "-m", "fast", "stop");
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // pg_ctl could not stop it: kill the postmaster this fixture started (its PID is the file's first line).
+            if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), out var pid))
+            {
+                using var postmaster = Process.GetProcessById(pid);
+                postmaster.Kill(entireProcessTree: true);
+                postmaster.WaitForExit(30_000);
             }
         }
         finally
