@@ -95,6 +95,43 @@ public sealed class SlaCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_ImportantWithoutFallbackAndNoRelease_IsDueAtTheNextRelease()
+    {
+        var policy = Path.Combine(_folder, "release-only.json");
+        File.WriteAllText(policy, """
+            { "clockStart": "firstSeen", "severities": { "moderate": "important" }, "classes": { "important": { "nextRelease": true, "days": null } } }
+            """);
+
+        var (code, output, _) = CliRunner.Run("sla", "report", "--ledger", Ledger, "--policy", policy, "--as-of", AsOf,
+            "--project", "Contoso.Web", "--severity", "moderate", "--format", "json");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var findings = JsonDocument.Parse(output).RootElement.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("package").GetString()!);
+        Assert.Equal("breached", findings["RestSharp"].GetProperty("status").GetString());
+        Assert.Equal("4.2", findings["RestSharp"].GetProperty("dueRelease").GetString());
+        Assert.Equal("ok", findings["HtmlSanitizer"].GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, findings["HtmlSanitizer"].GetProperty("due").ValueKind);
+    }
+
+    [Fact]
+    public void Report_WrongSeverity_IsAUsageError()
+    {
+        var (code, _, error) = Report("--severity", "severe");
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--severity 'severe'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SlaHelp_ListsTheSubcommands()
+    {
+        var (code, output, _) = CliRunner.Run("sla", "--help");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.All(new[] { "report", "accept", "history", "record" }, verb => Assert.Contains(verb, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Report_WrongStatus_IsAUsageError()
     {
         var (code, _, error) = Report("--status", "late");
