@@ -12,4 +12,13 @@ if [ ! tests/sbom-validator/node_modules -nt tests/sbom-validator/package-lock.j
   (cd tests/sbom-validator && npm ci --no-audit --no-fund)
 fi
 
+# The PostgreSQL ledger tests start their own throwaway cluster with the installed initdb/pg_ctl; as root they run it as
+# the postgres user (initdb refuses root).
+if ! command -v initdb >/dev/null 2>&1 && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+if [ "$(id -u)" = 0 ] && ! id -u postgres >/dev/null 2>&1; then
+  useradd --system --no-create-home postgres
+fi
+
 dotnet test Scalyz.SecureBuild.sln --nologo -v:q "$@"

@@ -13,6 +13,7 @@ public static class CliApp
         {
             DepsCommand.Create(),
             SbomCommand.Create(),
+            SlaCommand.Create(),
         };
         return root;
     }

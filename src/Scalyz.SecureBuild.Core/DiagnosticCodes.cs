@@ -35,6 +35,32 @@ public static class DiagnosticCodes
 
     /// <summary>An SBOM setting (format, timestamp) has a value SecureBuild does not know.</summary>
     public const string SbomSettingInvalid = "SSB3003";
+    /// <summary>The patch policy file (SecureBuildSlaPolicyFile, --policy) does not exist or cannot be read.</summary>
+    public const string SlaPolicyNotFound = "SSB0301";
+
+    /// <summary>The patch policy file is not valid JSON or has a wrong, unknown or out-of-range field.</summary>
+    public const string SlaPolicyInvalid = "SSB0302";
+
+    /// <summary>The findings ledger file is not valid JSON or has a wrong field.</summary>
+    public const string LedgerInvalid = "SSB0303";
+
+    /// <summary>The findings ledger stayed locked by another writer for longer than the wait limit.</summary>
+    public const string LedgerBusy = "SSB0304";
+
+    /// <summary>The findings ledger database cannot be reached, or its connection string is missing or wrong.</summary>
+    public const string LedgerDatabaseUnavailable = "SSB0305";
+
+    /// <summary>A findings input file (the audit's findings handed to the deadline check) is missing or invalid.</summary>
+    public const string SlaFindingsInvalid = "SSB0306";
+
+    /// <summary>An open finding is past its patch deadline (and no unexpired risk acceptance covers it).</summary>
+    public const string DeadlineBreached = "SSB5001";
+
+    /// <summary>An open finding falls due within the policy's warning lead time.</summary>
+    public const string DeadlineDueSoon = "SSB5002";
+
+    /// <summary>A finding past or near its deadline is covered by an unexpired risk acceptance (reported as a message).</summary>
+    public const string DeadlineRiskAccepted = "SSB5003";
 
     /// <summary>Categories used in SARIF output and in the rule pages.</summary>
     public static class Categories

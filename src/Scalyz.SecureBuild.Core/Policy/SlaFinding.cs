@@ -1,0 +1,60 @@
+using Scalyz.SecureBuild.Core.Advisories;
+
+namespace Scalyz.SecureBuild.Core.Policy;
+
+/// <summary>
+/// One advisory affecting one package of one project, as the patch policy needs it. The advisory audit produces its
+/// own findings; mapping them to this record is the only seam between the audit and the deadline engine.
+/// </summary>
+/// <param name="AdvisoryId">The advisory's ID (for example a GHSA ID).</param>
+/// <param name="Aliases">Other IDs of the same advisory (CVE, ...); may be empty.</param>
+/// <param name="PackageId">The affected package.</param>
+/// <param name="PackageVersion">The resolved version of the package.</param>
+/// <param name="Project">The project (name) the package was found in.</param>
+/// <param name="Severity">The advisory's severity.</param>
+/// <param name="Published">When the advisory was published (UTC).</param>
+/// <param name="FixedIn">The first version that fixes it, when the advisory names one.</param>
+/// <param name="Summary">The advisory's one-line summary, when it has one.</param>
+public sealed record SlaFinding(
+    string AdvisoryId,
+    IReadOnlyList<string> Aliases,
+    string PackageId,
+    string PackageVersion,
+    string Project,
+    AdvisorySeverity Severity,
+    DateTimeOffset Published,
+    string? FixedIn,
+    string? Summary)
+{
+    /// <summary>The identity of a finding across scans: advisory, package and project (not the version, so an upgrade that
+    /// is still affected keeps its clock).</summary>
+    public FindingKey Key => new(AdvisoryId, PackageId, Project);
+}
+
+/// <summary>Identifies a finding in the ledger: one advisory in one package of one project.</summary>
+public readonly record struct FindingKey(string AdvisoryId, string PackageId, string Project) : IComparable<FindingKey>
+{
+    /// <inheritdoc />
+    public int CompareTo(FindingKey other)
+    {
+        var c = string.CompareOrdinal(Project, other.Project);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(AdvisoryId, other.AdvisoryId);
+        return c != 0 ? c : string.CompareOrdinal(PackageId, other.PackageId);
+    }
+
+    public static bool operator <(FindingKey left, FindingKey right) => left.CompareTo(right) < 0;
+
+    public static bool operator <=(FindingKey left, FindingKey right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >(FindingKey left, FindingKey right) => left.CompareTo(right) > 0;
+
+    public static bool operator >=(FindingKey left, FindingKey right) => left.CompareTo(right) >= 0;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{AdvisoryId} in {PackageId} ({Project})";
+}

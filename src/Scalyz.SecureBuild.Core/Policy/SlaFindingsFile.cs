@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Scalyz.SecureBuild.Core.IO;
+using Scalyz.SecureBuild.Core.Ledger;
+
+namespace Scalyz.SecureBuild.Core.Policy;
+
+/// <summary>
+/// The findings handed to the deadline check (by the audit, or by CI through <c>securebuild sla record</c>): a JSON object
+/// <c>{"findings": [{"advisory", "aliases", "package", "version", "project", "severity", "published", "fixedIn", "summary"}]}</c>,
+/// documented in src/docs/sla.md. Problems are <see cref="InputFileException"/> (SSB0306) naming the line and field.
+/// </summary>
+public static class SlaFindingsFile
+{
+    /// <summary>Reads the findings file at <paramref name="path"/>.</summary>
+    public static IReadOnlyList<SlaFinding> Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(DiagnosticCodes.SlaFindingsInvalid, path, $"The findings file '{path}' cannot be read: {e.Message}", inner: e);
+        }
+
+        return FieldReader.Read(bytes, path, DiagnosticCodes.SlaFindingsInvalid, "a findings file", "the findings file", default, (r, root) =>
+        {
+            r.Expect(root, JsonValueKind.Object, string.Empty, "an object with a 'findings' array");
+            return r.Array(root, "findings", (r, e, f) => r.SlaFinding(e, f));
+        });
+    }
+}
