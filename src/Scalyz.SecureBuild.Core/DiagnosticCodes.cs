@@ -35,6 +35,7 @@ public static class DiagnosticCodes
 
     /// <summary>An SBOM setting (format, timestamp) has a value SecureBuild does not know.</summary>
     public const string SbomSettingInvalid = "SSB3003";
+
     /// <summary>The patch policy file (SecureBuildSlaPolicyFile, --policy) does not exist or cannot be read.</summary>
     public const string SlaPolicyNotFound = "SSB0301";
 
