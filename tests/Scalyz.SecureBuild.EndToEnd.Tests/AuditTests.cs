@@ -97,7 +97,7 @@ public sealed class AuditTests(PackageFixture package)
 
         var build = workspace.Build("CleanApp");
 
-        Assert.Empty(build.SecureBuildDiagnostics.Where(d => d.Code.StartsWith("SSB4", StringComparison.Ordinal)));
+        Assert.DoesNotContain(build.SecureBuildDiagnostics, d => d.Code.StartsWith("SSB4", StringComparison.Ordinal));
         using var json = JsonDocument.Parse(File.ReadAllText(workspace.PathOf("CleanApp", "obj", "securebuild", "audit.json")));
         Assert.Empty(json.RootElement.GetProperty("findings").EnumerateArray());
         Assert.Equal("embedded", json.RootElement.GetProperty("data")[0].GetProperty("source").GetString());

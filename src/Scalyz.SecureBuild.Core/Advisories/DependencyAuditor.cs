@@ -97,7 +97,7 @@ public static class DependencyAuditor
     }
 
     // Records that share an id or alias (a GHSA and its duplicate, or the same CVE from two databases) are one finding;
-    // the highest-graded, most recently modified record speaks for the group.
+    // the highest-graded record speaks for the group, a GitHub (GHSA) id before others as NuGet shows those, then the newest.
     private static List<List<AdvisoryMatch>> MergeAliases(IReadOnlyList<AdvisoryMatch> matches)
     {
         var groups = new List<(HashSet<string> Ids, List<AdvisoryMatch> Members)>();
@@ -119,6 +119,7 @@ public static class DependencyAuditor
         return groups
             .Select(g => g.Members
                 .OrderByDescending(m => AdvisoryScore.Of(m.Record).Severity)
+                .ThenByDescending(m => m.Record.Id.StartsWith("GHSA-", StringComparison.OrdinalIgnoreCase))
                 .ThenByDescending(m => m.Record.Modified)
                 .ThenBy(m => m.Record.Id, StringComparer.Ordinal)
                 .ToList())

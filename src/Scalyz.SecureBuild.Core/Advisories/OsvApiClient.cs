@@ -137,7 +137,7 @@ public sealed class OsvApiClient
                 var answers = document.RootElement.GetProperty("results");
                 if (answers.GetArrayLength() != pending.Count)
                 {
-                    throw new AdvisorySourceUnavailableException($"osv.dev answered {answers.GetArrayLength()} results to {pending.Count} queries.");
+                    throw new AdvisorySourceUnavailableException($"osv.dev answered /v1/querybatch with {answers.GetArrayLength()} results to {pending.Count} queries.");
                 }
 
                 for (var j = 0; j < pending.Count; j++)
