@@ -12,6 +12,8 @@ public static class CliApp
         var root = new RootCommand("securebuild: dependency graph, SBOM, advisory audit, release gate and patch-deadline reports for .NET projects.")
         {
             DepsCommand.Create(),
+            AuditCommand.Create(),
+            DbCommand.Create(),
         };
         return root;
     }

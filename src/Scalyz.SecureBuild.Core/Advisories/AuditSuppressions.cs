@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Xml;
+using System.Xml.Linq;
 using Scalyz.SecureBuild.Core.IO;
 
 namespace Scalyz.SecureBuild.Core.Advisories;
@@ -27,6 +29,33 @@ public static class AuditSuppressions
         }
 
         return new AuditSuppression(advisoryId.Trim(), justification.Trim(), end, end is { } e && e < today);
+    }
+
+    /// <summary>
+    /// The SecureBuildSuppress items written literally in a project file (the CLI reads them without evaluating MSBuild;
+    /// items built from properties or conditions are only seen by the build).
+    /// </summary>
+    public static IReadOnlyList<AuditSuppression> ReadFromProject(string projectFile, DateOnly today)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(projectFile, LoadOptions.SetLineInfo);
+        }
+        catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(DiagnosticCodes.InputNotFound, projectFile, $"The project file '{projectFile}' cannot be read: {e.Message}", inner: e);
+        }
+
+        return document.Descendants()
+            .Where(e => e.Name.LocalName == "SecureBuildSuppress" && e.Attribute("Include") is not null)
+            .Select(e => Create(
+                (string)e.Attribute("Include")!,
+                (string?)e.Attribute("Justification") ?? e.Elements().FirstOrDefault(c => c.Name.LocalName == "Justification")?.Value,
+                (string?)e.Attribute("Until") ?? e.Elements().FirstOrDefault(c => c.Name.LocalName == "Until")?.Value,
+                today,
+                projectFile))
+            .ToList();
     }
 
     /// <summary>Attaches to each finding the suppression naming its id or one of its aliases (a live one before an expired one).</summary>
