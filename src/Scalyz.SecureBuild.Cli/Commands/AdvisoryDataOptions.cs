@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.IO;
 
 namespace Scalyz.SecureBuild.Cli.Commands;
 
@@ -16,6 +18,8 @@ internal sealed class AdvisoryDataOptions
 
     public Option<string> Unreachable { get; } = new("--unreachable") { Description = "When osv.dev cannot be reached: warn (use cache and snapshot) or fail (exit 4).", DefaultValueFactory = _ => "warn" };
 
+    public Option<string?> Api { get; } = new("--api") { Description = "The osv.dev API root (default https://api.osv.dev/); for a mirror or proxy." };
+
     /// <summary>Where the tool's own copy of the embedded snapshot is: data/ next to the tool's assembly.</summary>
     public static string EmbeddedSnapshot => Path.Combine(AppContext.BaseDirectory, "data", "advisories.snapshot.json.gz");
 
@@ -28,9 +32,17 @@ internal sealed class AdvisoryDataOptions
         command.Options.Add(MaxAge);
         command.Options.Add(Stale);
         command.Options.Add(Unreachable);
+        command.Options.Add(Api);
     }
 
     public string CacheOf(ParseResult result) => result.GetValue(Cache) is { Length: > 0 } cache ? Path.GetFullPath(cache) : AdvisorySourceOptions.DefaultCacheFolder;
+
+    private Uri? ApiOf(ParseResult result) => result.GetValue(Api) switch
+    {
+        null or "" => null,
+        var text when Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" => uri,
+        var text => throw new InputFileException(DiagnosticCodes.AuditConfigurationInvalid, "--api", $"'{text}' is not an http(s) address."),
+    };
 
     public AdvisorySourceOptions OptionsOf(ParseResult result)
     {
@@ -43,6 +55,8 @@ internal sealed class AdvisoryDataOptions
         cache,
         TimeSpan.FromDays(result.GetValue(MaxAge)),
         StaleIsError: result.GetValue(Stale) == "error",
-        FallbackAllowed: result.GetValue(Unreachable) != "fail");
+        FallbackAllowed: result.GetValue(Unreachable) != "fail",
+        ApiBaseAddress: ApiOf(result),
+        ApiTimeout: TimeSpan.FromSeconds(20));
     }
 }
