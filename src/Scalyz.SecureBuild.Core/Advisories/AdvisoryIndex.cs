@@ -79,22 +79,34 @@ public sealed class AdvisoryIndex
             return [];
         }
 
+        // Entries of one record are adjacent (Build adds them record by record), so a record is decided when the next starts.
         List<AdvisoryMatch>? result = null;
-        foreach (var group in entries.GroupBy(e => e.Record))
+        for (var start = 0; start < entries.Count;)
         {
+            var record = entries[start].Record!;
             var affected = false;
             NuGetVersion? fixedIn = null;
-            foreach (var entry in group)
+            var end = start;
+            for (; end < entries.Count && ReferenceEquals(entries[end].Record, record); end++)
             {
-                affected |= entry.Includes(version);
-                var next = entry.NextFix(version);
-                fixedIn = fixedIn is null || (next is not null && next < fixedIn) ? next ?? fixedIn : fixedIn;
+                if (entries[end].Includes(version))
+                {
+                    affected = true;
+                }
             }
 
             if (affected)
             {
-                (result ??= []).Add(new AdvisoryMatch(group.Key!, fixedIn?.ToNormalizedString()));
+                for (var i = start; i < end; i++)
+                {
+                    var next = entries[i].NextFix(version);
+                    fixedIn = fixedIn is null || (next is not null && next < fixedIn) ? next ?? fixedIn : fixedIn;
+                }
+
+                (result ??= []).Add(new AdvisoryMatch(record, fixedIn?.ToNormalizedString()));
             }
+
+            start = end;
         }
 
         return result ?? (IReadOnlyList<AdvisoryMatch>)[];

@@ -100,6 +100,11 @@ public static class DependencyAuditor
     // the highest-graded record speaks for the group, a GitHub (GHSA) id before others as NuGet shows those, then the newest.
     private static List<List<AdvisoryMatch>> MergeAliases(IReadOnlyList<AdvisoryMatch> matches)
     {
+        if (matches.Count <= 1)
+        {
+            return matches.Count == 0 ? [] : [[matches[0]]];
+        }
+
         var groups = new List<(HashSet<string> Ids, List<AdvisoryMatch> Members)>();
         foreach (var match in matches)
         {
