@@ -103,6 +103,26 @@ public sealed class AuditTests(PackageFixture package)
         Assert.Equal("embedded", json.RootElement.GetProperty("data")[0].GetProperty("source").GetString());
     }
 
+    [Fact]
+    public void InstalledTool_AuditOfTheVulnerableSample_UsesItsShippedSnapshotAndExitsOne()
+    {
+        var workspace = package.CreateWorkspace();
+        var tools = Path.Combine(workspace.Folder, ".tools");
+        var install = workspace.Dotnet(["tool", "install", "Scalyz.SecureBuild.Cli", "--tool-path", tools, "--version", package.Version, "--add-source", package.Feed]);
+        Assert.True(install.ExitCode == 0, install.All);
+        Assert.Equal(0, workspace.Dotnet(["restore", workspace.ProjectFile(Sample)]).ExitCode);
+        var securebuild = Path.Combine(tools, OperatingSystem.IsWindows() ? "securebuild.exe" : "securebuild");
+        var cache = Path.Combine(workspace.Folder, ".advisory-cache");
+
+        var audit = ProcessRunner.Run(securebuild, ["audit", workspace.PathOf(Sample), "--cache", cache], workspace.Folder);
+        var info = ProcessRunner.Run(securebuild, ["db", "info", "--cache", cache], workspace.Folder);
+
+        Assert.True(audit.ExitCode == 1, audit.All);
+        Assert.Matches(@"System\.Drawing\.Common\s+4\.7\.0\s+critical\s+9\.8\s+GHSA-rxg9-xrhp-64gj/CVE-2021-24112\s+4\.7\.2\s+direct\s+SSB4004 VulnerableWebApp\.csproj:" + LineOf(workspace.ProjectFile(Sample), "Include=\"System.Drawing.Common\""), audit.Output);
+        Assert.Equal(0, info.ExitCode);
+        Assert.Matches(@"embedded\s+\S+\s+237\s+\d+\s+2024-10-09", info.Output);
+    }
+
     private static List<BuildDiagnostic> AuditDiagnostics(BuildResult build) =>
         build.SecureBuildDiagnostics.Where(d => d.Code.StartsWith("SSB4", StringComparison.Ordinal) || d.Code.StartsWith("SSB02", StringComparison.Ordinal)).ToList();
 
