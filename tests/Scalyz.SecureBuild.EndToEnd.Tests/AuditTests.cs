@@ -107,11 +107,8 @@ public sealed class AuditTests(PackageFixture package)
     public void InstalledTool_AuditOfTheVulnerableSample_UsesItsShippedSnapshotAndExitsOne()
     {
         var workspace = package.CreateWorkspace();
-        var tools = Path.Combine(workspace.Folder, ".tools");
-        var install = workspace.Dotnet(["tool", "install", "Scalyz.SecureBuild.Cli", "--tool-path", tools, "--version", package.Version, "--add-source", package.Feed]);
-        Assert.True(install.ExitCode == 0, install.All);
+        var securebuild = workspace.InstallTool();
         Assert.Equal(0, workspace.Dotnet(["restore", workspace.ProjectFile(Sample)]).ExitCode);
-        var securebuild = Path.Combine(tools, OperatingSystem.IsWindows() ? "securebuild.exe" : "securebuild");
         var cache = Path.Combine(workspace.Folder, ".advisory-cache");
 
         var audit = ProcessRunner.Run(securebuild, ["audit", workspace.PathOf(Sample), "--cache", cache], workspace.Folder);

@@ -42,12 +42,9 @@ public static class AuditReport
     public static string Word(AdvisorySeverity severity) => severity.ToString().ToLowerInvariant();
 
     /// <summary>The audit result as JSON (schema version 1): data used, notices, findings with their locations and suppressions.</summary>
-    public static byte[] ToJson(IReadOnlyList<LocatedFinding> findings, IReadOnlyList<AdvisoryDataInfo> data, IReadOnlyList<AdvisoryNotice> notices, AdvisorySeverity unknownAs)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+    public static byte[] ToJson(IReadOnlyList<LocatedFinding> findings, IReadOnlyList<AdvisoryDataInfo> data, IReadOnlyList<AdvisoryNotice> notices, AdvisorySeverity unknownAs) =>
+        Document(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteNumber("schemaVersion", 1);
             writer.WriteBoolean("complete", notices.Count == 0);
             writer.WriteStartArray("data");
@@ -134,20 +131,12 @@ public static class AuditReport
             }
 
             writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
-    }
+        });
 
     /// <summary>The findings as SARIF 2.1.0; suppressed findings carry a SARIF suppression with the justification.</summary>
-    public static byte[] ToSarif(IReadOnlyList<LocatedFinding> findings, AdvisorySeverity unknownAs, AdvisorySeverity failLevel, string toolVersion)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+    public static byte[] ToSarif(IReadOnlyList<LocatedFinding> findings, AdvisorySeverity unknownAs, AdvisorySeverity failLevel, string toolVersion) =>
+        Document(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             writer.WriteString("version", "2.1.0");
             writer.WriteStartArray("runs");
@@ -233,6 +222,16 @@ public static class AuditReport
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteEndArray();
+        });
+
+    // One indented JSON object with a final newline; the body writes its members.
+    private static byte[] Document(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            body(writer);
             writer.WriteEndObject();
         }
 
