@@ -104,6 +104,69 @@ public sealed class AuditTests(PackageFixture package)
     }
 
     [Fact]
+    public void Build_TransitiveVulnerablePackage_IsReportedAtTheLineOfTheDirectPackageWithThePath()
+    {
+        var workspace = package.CreateWorkspace();
+        // A library package of our own that depends on the vulnerable version, packed into a feed the sample restores from.
+        var library = Path.Combine(workspace.Folder, "Contoso.Imaging", "Contoso.Imaging.csproj");
+        Directory.CreateDirectory(Path.GetDirectoryName(library)!);
+        File.WriteAllText(library, """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <PackageId>Contoso.Imaging</PackageId>
+                <Version>1.0.0</Version>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="System.Drawing.Common" Version="4.7.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        var localFeed = Path.Combine(workspace.Folder, "local-feed");
+        var pack = workspace.Dotnet(["pack", library, "-o", localFeed, "-nr:false", "-p:SecureBuildAudit=false"]);
+        Assert.True(pack.ExitCode == 0, pack.All);
+        var config = Path.Combine(workspace.Folder, "nuget.config");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("</packageSources>", $"  <add key=\"local\" value=\"{localFeed}\" />\n  </packageSources>", StringComparison.Ordinal));
+        var project = workspace.ProjectFile(Sample);
+        File.WriteAllText(project, File.ReadAllText(project).Replace("Include=\"System.Drawing.Common\" Version=\"4.7.0\"", "Include=\"Contoso.Imaging\" Version=\"1.0.0\"", StringComparison.Ordinal));
+
+        var build = workspace.Build(Sample);
+
+        Assert.NotEqual(0, build.ExitCode);
+        var error = Assert.Single(AuditDiagnostics(build), d => d.Code.StartsWith("SSB4", StringComparison.Ordinal));
+        Assert.Equal(("error", "SSB4004", project, LineOf(project, "Include=\"Contoso.Imaging\"")), (error.Severity, error.Code, error.File, error.Line));
+        Assert.Contains("It comes in transitively: Contoso.Imaging 1.0.0 -> System.Drawing.Common 4.7.0.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_CentralPackageManagement_IsReportedAtThePackageVersionLine()
+    {
+        var workspace = package.CreateWorkspace();
+        var central = workspace.PathOf(Sample, "Directory.Packages.props");
+        File.WriteAllText(central, """
+            <Project>
+              <PropertyGroup>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageVersion Include="Newtonsoft.Json" Version="13.0.3" />
+                <PackageVersion Include="System.Drawing.Common" Version="4.7.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        var project = workspace.ProjectFile(Sample);
+        File.WriteAllText(project, File.ReadAllText(project).Replace(" Version=\"4.7.0\"", string.Empty, StringComparison.Ordinal).Replace(" Version=\"13.0.3\"", string.Empty, StringComparison.Ordinal));
+        // Under central management the package itself is added with VersionOverride, as a team using CPM would.
+        var props = Path.Combine(workspace.Folder, "Directory.Build.props");
+        File.WriteAllText(props, File.ReadAllText(props).Replace("Version=\"$(SecureBuildPackageVersion)\"", "VersionOverride=\"$(SecureBuildPackageVersion)\"", StringComparison.Ordinal));
+
+        var build = workspace.Build(Sample);
+
+        var error = Assert.Single(AuditDiagnostics(build), d => d.Code.StartsWith("SSB4", StringComparison.Ordinal));
+        Assert.Equal(("error", "SSB4004", central, LineOf(central, "Include=\"System.Drawing.Common\"")), (error.Severity, error.Code, error.File, error.Line));
+    }
+
+    [Fact]
     public void InstalledTool_AuditOfTheVulnerableSample_UsesItsShippedSnapshotAndExitsOne()
     {
         var workspace = package.CreateWorkspace();
