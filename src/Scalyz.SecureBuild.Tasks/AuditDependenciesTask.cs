@@ -34,6 +34,9 @@ public sealed class AuditDependenciesTask : SecureBuildTask
     /// <summary>The local advisory cache folder; empty for the user's default.</summary>
     public string? CacheFolder { get; set; }
 
+    /// <summary>The osv.dev API root for the osv-api source; empty for https://api.osv.dev/.</summary>
+    public string? ApiAddress { get; set; }
+
     /// <summary>The oldest data accepted without a warning, in days.</summary>
     public string MaxAge { get; set; } = "30";
 
@@ -97,7 +100,9 @@ public sealed class AuditDependenciesTask : SecureBuildTask
             string.IsNullOrWhiteSpace(CacheFolder) ? AdvisorySourceOptions.DefaultCacheFolder : CacheFolder,
             AdvisorySourceOptions.ParseMaxAge(MaxAge, ProjectFile),
             StaleIsError,
-            fallback);
+            fallback,
+            ApiBaseAddress: ParseApi(),
+            ApiTimeout: TimeSpan.FromSeconds(15));
 
         var graph = AssetsFileReader.Read(AssetsFile);
         var packages = DependencyAuditor.PackagesOf(graph, mode);
@@ -146,6 +151,10 @@ public sealed class AuditDependenciesTask : SecureBuildTask
         var sources = string.Join(", ", loaded.Data.Select(d => $"{d.Source} {d.Date:yyyy-MM-dd} ({d.Records} records)"));
         Log.LogMessage(MessageImportance.Normal, $"SecureBuild: audited {packages.Count} packages against {sources}: {FindingCount} finding(s) reported.");
     }
+
+    private Uri? ParseApi() => string.IsNullOrWhiteSpace(ApiAddress) ? null
+        : Uri.TryCreate(ApiAddress.EndsWith('/') ? ApiAddress : ApiAddress + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+        : throw Config($"SecureBuildAdvisoryApi '{ApiAddress}' is not an http(s) address.");
 
     private InputFileException Config(string message) => new(DiagnosticCodes.AuditConfigurationInvalid, ProjectFile, message);
 

@@ -167,6 +167,22 @@ public sealed class AuditTests(PackageFixture package)
     }
 
     [Fact]
+    public void Build_OsvApiUnreachable_WarnsAndFallsBackToTheSnapshotOrFailsWhenTheTeamSaysSo()
+    {
+        var workspace = package.CreateWorkspace();
+        // Nothing listens on port 9 of 127.0.0.1: osv.dev is "unreachable" without depending on this machine's network.
+        string[] online = ["-p:SecureBuildAdvisorySources=embedded%3Bosv-api", "-p:SecureBuildAdvisoryApi=http://127.0.0.1:9/", $"-p:SecureBuildAdvisoryCache={Path.Combine(workspace.Folder, ".cache")}"];
+
+        var fallback = workspace.Build(Sample, online);
+        var strict = workspace.Build(Sample, [.. online, "-p:SecureBuildAdvisoryUnreachable=fail", "--no-restore"]);
+
+        Assert.Equal([("error", "SSB4004"), ("warning", "SSB0202"), ("warning", "SSB0203")], AuditDiagnostics(fallback).Select(d => (d.Severity, d.Code)).Order().ToList());
+        Assert.Contains("the audit used 0 cached osv.dev record(s) and the embedded data instead", AuditDiagnostics(fallback).Single(d => d.Code == "SSB0203").Message, StringComparison.Ordinal);
+        Assert.Contains(AuditDiagnostics(strict), d => (d.Severity, d.Code) == ("error", "SSB0203"));
+        Assert.NotEqual(0, strict.ExitCode);
+    }
+
+    [Fact]
     public void InstalledTool_AuditOfTheVulnerableSample_UsesItsShippedSnapshotAndExitsOne()
     {
         var workspace = package.CreateWorkspace();
