@@ -84,22 +84,8 @@ public static class AuditReport
             {
                 writer.WriteStartObject();
                 writer.WriteString("code", Code(f.Severity, unknownAs));
-                writer.WriteString("advisory", f.AdvisoryId);
-                WriteStrings(writer, "aliases", f.Aliases);
-                writer.WriteString("package", f.PackageId);
-                writer.WriteString("version", f.PackageVersion);
-                writer.WriteString("severity", Word(f.Severity));
-                if (f.CvssScore is { } score)
-                {
-                    writer.WriteNumber("cvssScore", score);
-                    writer.WriteString("cvssVector", f.CvssVector);
-                }
-
+                WriteFacts(writer, f);
                 writer.WriteString("summary", f.Summary);
-                if (f.FixedIn is not null)
-                {
-                    writer.WriteString("fixedIn", f.FixedIn);
-                }
 
                 if (f.Published is { } published)
                 {
@@ -200,21 +186,7 @@ public static class AuditReport
                 }
 
                 writer.WriteStartObject("properties");
-                writer.WriteString("advisory", f.AdvisoryId);
-                WriteStrings(writer, "aliases", f.Aliases);
-                writer.WriteString("package", f.PackageId);
-                writer.WriteString("version", f.PackageVersion);
-                writer.WriteString("severity", Word(f.Severity));
-                if (f.CvssScore is { } score)
-                {
-                    writer.WriteNumber("cvssScore", score);
-                }
-
-                if (f.FixedIn is not null)
-                {
-                    writer.WriteString("fixedIn", f.FixedIn);
-                }
-
+                WriteFacts(writer, f);
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             }
@@ -237,6 +209,26 @@ public static class AuditReport
 
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
+    }
+
+    // What identifies a finding, the same in audit.json and in SARIF result properties.
+    private static void WriteFacts(Utf8JsonWriter writer, AuditFinding f)
+    {
+        writer.WriteString("advisory", f.AdvisoryId);
+        WriteStrings(writer, "aliases", f.Aliases);
+        writer.WriteString("package", f.PackageId);
+        writer.WriteString("version", f.PackageVersion);
+        writer.WriteString("severity", Word(f.Severity));
+        if (f.CvssScore is { } score)
+        {
+            writer.WriteNumber("cvssScore", score);
+            writer.WriteString("cvssVector", f.CvssVector);
+        }
+
+        if (f.FixedIn is not null)
+        {
+            writer.WriteString("fixedIn", f.FixedIn);
+        }
     }
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
