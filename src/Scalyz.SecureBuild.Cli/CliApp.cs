@@ -14,6 +14,8 @@ public static class CliApp
             DepsCommand.Create(),
             SbomCommand.Create(),
             SlaCommand.Create(),
+            AuditCommand.Create(),
+            DbCommand.Create(),
         };
         return root;
     }

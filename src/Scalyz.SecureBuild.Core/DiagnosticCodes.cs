@@ -62,6 +62,41 @@ public static class DiagnosticCodes
 
     /// <summary>A finding past or near its deadline is covered by an unexpired risk acceptance (reported as a message).</summary>
     public const string DeadlineRiskAccepted = "SSB5003";
+    /// <summary>No advisory data could be loaded at all (embedded snapshot, imported dump and cache all missing).</summary>
+    public const string AdvisoryDataMissing = "SSB0200";
+
+    /// <summary>An advisory record, snapshot or dump cannot be read (bad JSON, missing id, bad range, bad version).</summary>
+    public const string AdvisoryDataInvalid = "SSB0201";
+
+    /// <summary>The advisory data is older than SecureBuildAdvisoryMaxAge.</summary>
+    public const string AdvisoryDataStale = "SSB0202";
+
+    /// <summary>An online advisory source (osv.dev) could not be reached or answered badly; the cache and snapshot were used instead.</summary>
+    public const string AdvisorySourceUnreachable = "SSB0203";
+
+    /// <summary>An advisory archive was refused as unsafe (entry escaping the folder, too large, too many entries).</summary>
+    public const string AdvisoryArchiveRejected = "SSB0204";
+
+    /// <summary>The audit configuration is wrong: unknown source, level or mode, a suppression without justification or with a bad date.</summary>
+    public const string AuditConfigurationInvalid = "SSB0205";
+
+    /// <summary>A package version has a low-severity advisory (as NuGet's NU1901).</summary>
+    public const string AdvisoryLow = "SSB4001";
+
+    /// <summary>A package version has a moderate-severity advisory (as NuGet's NU1902).</summary>
+    public const string AdvisoryModerate = "SSB4002";
+
+    /// <summary>A package version has a high-severity advisory (as NuGet's NU1903).</summary>
+    public const string AdvisoryHigh = "SSB4003";
+
+    /// <summary>A package version has a critical advisory (as NuGet's NU1904).</summary>
+    public const string AdvisoryCritical = "SSB4004";
+
+    /// <summary>An advisory finding is suppressed by a justified SecureBuildSuppress item; shown as a message.</summary>
+    public const string AdvisorySuppressed = "SSB4005";
+
+    /// <summary>A SecureBuildSuppress item has expired; the finding it covered is reported again.</summary>
+    public const string AdvisorySuppressionExpired = "SSB4006";
 
     /// <summary>Categories used in SARIF output and in the rule pages.</summary>
     public static class Categories

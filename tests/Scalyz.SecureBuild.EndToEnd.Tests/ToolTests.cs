@@ -11,10 +11,7 @@ public sealed class ToolTests(PackageFixture package)
     public void InstalledTool_VersionHelpAndDeps_Work()
     {
         var workspace = package.CreateWorkspace();
-        var tools = Path.Combine(workspace.Folder, ".tools");
-        var install = workspace.Dotnet(["tool", "install", "Scalyz.SecureBuild.Cli", "--tool-path", tools, "--version", package.Version, "--add-source", package.Feed]);
-        Assert.True(install.ExitCode == 0, install.All);
-        var securebuild = Path.Combine(tools, OperatingSystem.IsWindows() ? "securebuild.exe" : "securebuild");
+        var securebuild = workspace.InstallTool();
         Assert.Equal(0, workspace.Dotnet(["restore", workspace.ProjectFile("CleanApp")]).ExitCode);
 
         var version = ProcessRunner.Run(securebuild, ["--version"], workspace.Folder);

@@ -32,6 +32,15 @@ public sealed class SampleWorkspace(string folder, PackageFixture package)
         return new BuildResult(result.ExitCode, result.All, BuildDiagnostic.Parse(result.All));
     }
 
+    /// <summary>Installs the packed CLI with <c>dotnet tool install --tool-path</c>, as users get it, and returns the securebuild executable.</summary>
+    public string InstallTool()
+    {
+        var tools = Path.Combine(Folder, ".tools");
+        var install = Dotnet(["tool", "install", "Scalyz.SecureBuild.Cli", "--tool-path", tools, "--version", package.Version, "--add-source", package.Feed]);
+        Assert.True(install.ExitCode == 0, install.All);
+        return Path.Combine(tools, OperatingSystem.IsWindows() ? "securebuild.exe" : "securebuild");
+    }
+
     /// <summary>Runs any dotnet command in the workspace with the package's version and private package folder.</summary>
     public ProcessResult Dotnet(IEnumerable<string> arguments) => ProcessRunner.Run("dotnet", arguments, Folder, Environment);
 }

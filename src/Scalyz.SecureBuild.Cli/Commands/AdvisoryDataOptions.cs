@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Scalyz.SecureBuild.Core;
+using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.IO;
+
+namespace Scalyz.SecureBuild.Cli.Commands;
+
+/// <summary>The options that choose advisory data, shared by <c>audit</c> and <c>db</c>.</summary>
+internal sealed class AdvisoryDataOptions
+{
+    public Option<string?> Sources { get; } = new("--sources") { Description = "Advisory sources, separated by ';': embedded, osv-dump, osv-api. Default: embedded, plus osv-dump once 'securebuild db import' has run." };
+
+    public Option<string?> Cache { get; } = new("--cache") { Description = "The advisory cache folder (imported dumps, osv.dev answers). Default: the user's local data folder, securebuild/advisories." };
+
+    public Option<int> MaxAge { get; } = new("--max-age") { Description = "Advisory data older than this many days is reported as stale.", DefaultValueFactory = _ => 30 };
+
+    public Option<string> Stale { get; } = new("--stale") { Description = "How stale data is reported: warn or error.", DefaultValueFactory = _ => "warn" };
+
+    public Option<string> Unreachable { get; } = new("--unreachable") { Description = "When osv.dev cannot be reached: warn (use cache and snapshot) or fail (exit 4).", DefaultValueFactory = _ => "warn" };
+
+    public Option<string?> Api { get; } = new("--api") { Description = "The osv.dev API root (default https://api.osv.dev/); for a mirror or proxy." };
+
+    /// <summary>Where the tool's own copy of the embedded snapshot is: data/ next to the tool's assembly.</summary>
+    public static string EmbeddedSnapshot => Path.Combine(AppContext.BaseDirectory, "data", "advisories.snapshot.json.gz");
+
+    public void AddTo(Command command)
+    {
+        Stale.AcceptOnlyFromAmong("warn", "error");
+        Unreachable.AcceptOnlyFromAmong("warn", "fail");
+        command.Options.Add(Sources);
+        command.Options.Add(Cache);
+        command.Options.Add(MaxAge);
+        command.Options.Add(Stale);
+        command.Options.Add(Unreachable);
+        command.Options.Add(Api);
+    }
+
+    public string CacheOf(ParseResult result) => result.GetValue(Cache) is { Length: > 0 } cache ? Path.GetFullPath(cache) : AdvisorySourceOptions.DefaultCacheFolder;
+
+    private Uri? ApiOf(ParseResult result) => result.GetValue(Api) switch
+    {
+        null or "" => null,
+        var text when Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" => uri,
+        var text => throw new InputFileException(DiagnosticCodes.AuditConfigurationInvalid, "--api", $"'{text}' is not an http(s) address."),
+    };
+
+    public AdvisorySourceOptions OptionsOf(ParseResult result)
+    {
+        var cache = CacheOf(result);
+        var sources = result.GetValue(Sources) is { Length: > 0 } given ? AdvisorySourceOptions.ParseSources(given, "--sources")
+            : File.Exists(OsvDumpImporter.CacheFile(cache)) ? ["embedded", "osv-dump"] : ["embedded"];
+        return new(
+        sources,
+        EmbeddedSnapshot,
+        cache,
+        TimeSpan.FromDays(result.GetValue(MaxAge)),
+        StaleIsError: result.GetValue(Stale) == "error",
+        FallbackAllowed: result.GetValue(Unreachable) != "fail",
+        ApiBaseAddress: ApiOf(result),
+        ApiTimeout: TimeSpan.FromSeconds(20));
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Scalyz.SecureBuild.Core.IO;
+
+namespace Scalyz.SecureBuild.Core.Advisories;
+
+/// <summary>How to gather advisory data for an audit.</summary>
+/// <param name="Sources">Any of <c>embedded</c>, <c>osv-dump</c>, <c>osv-api</c>.</param>
+/// <param name="EmbeddedSnapshot">The snapshot shipped in the package (data/advisories.snapshot.json.gz).</param>
+/// <param name="CacheFolder">The local cache: imported dumps and osv.dev answers.</param>
+/// <param name="MaxAge">Data older than this is reported as stale.</param>
+/// <param name="StaleIsError">Report stale data as an error rather than a warning.</param>
+/// <param name="FallbackAllowed">When osv.dev cannot be reached: true warns and uses cache and snapshot, false is an error.</param>
+/// <param name="ApiTimeToLive">How long an osv.dev answer is trusted.</param>
+/// <param name="ApiBaseAddress">The osv.dev API root.</param>
+/// <param name="ApiTimeout">How long one osv.dev request may take.</param>
+public sealed record AdvisorySourceOptions(
+    IReadOnlyList<string> Sources,
+    string? EmbeddedSnapshot,
+    string CacheFolder,
+    TimeSpan MaxAge,
+    bool StaleIsError = false,
+    bool FallbackAllowed = true,
+    TimeSpan? ApiTimeToLive = null,
+    Uri? ApiBaseAddress = null,
+    TimeSpan? ApiTimeout = null)
+{
+    /// <summary>The source names understood.</summary>
+    public static readonly IReadOnlyList<string> KnownSources = ["embedded", "osv-dump", "osv-api"];
+
+    /// <summary>The default cache folder: the user's local application data, securebuild/advisories.</summary>
+    public static string DefaultCacheFolder =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "securebuild", "advisories");
+
+    /// <summary>Parses a list such as "embedded;osv-api" (separated by ; or ,), refusing unknown names.</summary>
+    public static IReadOnlyList<string> ParseSources(string text, string where)
+    {
+        var names = text.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).Distinct().ToList();
+        var unknown = names.Where(n => !KnownSources.Contains(n)).ToList();
+        if (names.Count == 0 || unknown.Count > 0)
+        {
+            throw new InputFileException(DiagnosticCodes.AuditConfigurationInvalid, where,
+                $"The advisory sources '{text}' are not valid: use one or more of {string.Join(", ", KnownSources)}, separated by ';'.");
+        }
+
+        return names;
+    }
+
+    /// <summary>Parses a maximum age: days as a number ("30"), or a TimeSpan ("30.00:00:00").</summary>
+    public static TimeSpan ParseMaxAge(string text, string where) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? TimeSpan.FromDays(days)
+        : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero ? span
+        : throw new InputFileException(DiagnosticCodes.AuditConfigurationInvalid, where, $"The maximum advisory age '{text}' is not a number of days.");
+}
+
+/// <summary>A problem with the advisory data, reported with its code; errors fail the build (or the CLI with exit 3 or 4).</summary>
+public sealed record AdvisoryNotice(string Code, bool IsError, string Message, string? File = null);
+
+/// <summary>What one source contributed.</summary>
+public sealed record AdvisoryDataInfo(string Source, string Location, DateTimeOffset? Date, int Records, string? Attribution);
+
+/// <summary>The outcome of loading: the index to audit with, what each source gave, and any notices.</summary>
+public sealed record AdvisoryLoadResult(AdvisoryIndex Index, IReadOnlyList<AdvisoryDataInfo> Data, IReadOnlyList<AdvisoryNotice> Notices)
+{
+    /// <summary>True when an online source failed and the team did not allow falling back (CLI exit code 4).</summary>
+    public bool SourceUnreachable => Notices.Any(n => n.IsError && n.Code == DiagnosticCodes.AdvisorySourceUnreachable);
+
+    /// <summary>True when the audit can be trusted as complete: every source answered, nothing is stale or missing.</summary>
+    public bool IsComplete => Notices.Count == 0;
+}
+
+/// <summary>Loads the configured advisory sources for a set of packages and combines them into one index.</summary>
+public static class AdvisorySources
+{
+    /// <summary>
+    /// Reads the advisories that may affect <paramref name="packages"/> from every configured source. Never returns an
+    /// empty index silently: a missing, stale or unreachable source becomes a notice.
+    /// </summary>
+    public static AdvisoryLoadResult Load(AdvisorySourceOptions options, IReadOnlyCollection<(string Id, string Version)> packages, DateTimeOffset now, HttpClient? http = null)
+    {
+        var records = new List<OsvRecord>();
+        var data = new List<AdvisoryDataInfo>();
+        var notices = new List<AdvisoryNotice>();
+        var ids = packages.Select(p => p.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        void FromSnapshot(string source, string path, string missingHelp)
+        {
+            if (!File.Exists(path))
+            {
+                notices.Add(new AdvisoryNotice(DiagnosticCodes.AdvisoryDataMissing, false, $"The '{source}' advisory data '{path}' does not exist; {missingHelp}", path));
+                return;
+            }
+
+            using var snapshot = AdvisorySnapshot.Open(path);
+            records.AddRange(snapshot.RecordsFor(ids));
+            data.Add(new AdvisoryDataInfo(source, path, snapshot.Date, snapshot.RecordCount, snapshot.Attribution));
+            CheckAge(source, path, snapshot.Date);
+        }
+
+        void CheckAge(string source, string path, DateTimeOffset? date)
+        {
+            if (date is { } d && now - d > options.MaxAge)
+            {
+                notices.Add(new AdvisoryNotice(DiagnosticCodes.AdvisoryDataStale, options.StaleIsError,
+                    $"The '{source}' advisory data is dated {d.UtcDateTime:yyyy-MM-dd}, {(int)(now - d).TotalDays} days old, older than the allowed {(int)options.MaxAge.TotalDays} days (SecureBuildAdvisoryMaxAge): advisories published since are not checked. Update Scalyz.SecureBuild, run 'securebuild db import', or add the osv-api source.",
+                    path));
+            }
+        }
+
+        foreach (var source in options.Sources)
+        {
+            switch (source)
+            {
+                case "embedded":
+                    FromSnapshot(source, options.EmbeddedSnapshot ?? string.Empty, "the package is damaged; restore it again.");
+                    break;
+                case "osv-dump":
+                    FromSnapshot(source, OsvDumpImporter.CacheFile(options.CacheFolder), "run 'securebuild db import <folder or all.zip>' to import an osv.dev dump.");
+                    break;
+                case "osv-api":
+                    LoadFromApi(options, packages, now, http, records, data, notices);
+                    break;
+            }
+        }
+
+        if (data.Count == 0)
+        {
+            notices.Add(new AdvisoryNotice(DiagnosticCodes.AdvisoryDataMissing, true,
+                $"No advisory data could be loaded from the sources '{string.Join(";", options.Sources)}', so the dependencies were NOT audited."));
+        }
+
+        return new AdvisoryLoadResult(AdvisoryIndex.Build(records), data, notices);
+    }
+
+    private static void LoadFromApi(
+        AdvisorySourceOptions options, IReadOnlyCollection<(string Id, string Version)> packages, DateTimeOffset now, HttpClient? http,
+        List<OsvRecord> records, List<AdvisoryDataInfo> data, List<AdvisoryNotice> notices)
+    {
+        var ownClient = http is null;
+        http ??= new HttpClient { Timeout = options.ApiTimeout ?? TimeSpan.FromSeconds(30) };
+        var baseAddress = options.ApiBaseAddress ?? OsvApiClient.DefaultBaseAddress;
+        var client = new OsvApiClient(http, baseAddress, options.CacheFolder, options.ApiTimeToLive ?? TimeSpan.FromHours(24));
+        try
+        {
+            var found = client.Query(packages, now);
+            records.AddRange(found);
+            data.Add(new AdvisoryDataInfo("osv-api", baseAddress.ToString(), now, found.Count, "osv.dev"));
+        }
+        catch (AdvisorySourceUnavailableException e)
+        {
+            var cached = client.CachedRecords(packages);
+            records.AddRange(cached);
+            var fallback = options.Sources.Where(s => s != "osv-api").ToList();
+            notices.Add(new AdvisoryNotice(DiagnosticCodes.AdvisorySourceUnreachable, !options.FallbackAllowed,
+                options.FallbackAllowed
+                    ? $"osv.dev could not be used ({e.Message}); the audit used {cached.Count} cached osv.dev record(s){(fallback.Count > 0 ? " and the " + string.Join(" and ", fallback) + " data" : string.Empty)} instead, which may miss recent advisories."
+                    : $"osv.dev could not be used ({e.Message}) and SecureBuildAdvisoryUnreachable=fail does not allow falling back to cached data."));
+            if (cached.Count > 0)
+            {
+                data.Add(new AdvisoryDataInfo("osv-api (cache)", options.CacheFolder, cached.Max(r => r.Modified), cached.Count, "osv.dev"));
+            }
+        }
+        finally
+        {
+            if (ownClient)
+            {
+                http.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Scalyz.SecureBuild.Core.Tests.Advisories;
+
+/// <summary>
+/// A local HTTP server on 127.0.0.1 answering as osv.dev's API does (POST /v1/querybatch, GET /v1/vulns/{id}), with a
+/// handler per test deciding the status, body and delay of each answer.
+/// </summary>
+internal sealed class FakeOsvServer : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Func<Request, Response> _handler;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+
+    public FakeOsvServer(Func<Request, Response> handler)
+    {
+        _handler = handler;
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add(BaseAddress.ToString());
+        _listener.Start();
+        _loop = Task.Run(Loop);
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Every request received, in order.</summary>
+    public ConcurrentQueue<Request> Requests { get; } = new();
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            _loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The loop ends with the listener's disposal exception.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task Loop()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(async () =>
+            {
+                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+                var request = new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, await reader.ReadToEndAsync());
+                Requests.Enqueue(request);
+                var response = _handler(request);
+                if (response.Delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(response.Delay);
+                }
+
+                try
+                {
+                    context.Response.StatusCode = response.Status;
+                    context.Response.ContentType = "application/json";
+                    var bytes = Encoding.UTF8.GetBytes(response.Body);
+                    await context.Response.OutputStream.WriteAsync(bytes);
+                    context.Response.Close();
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
+                {
+                    // The client gave up (timeout test).
+                }
+            });
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public sealed record Request(string Method, string Path, string Body);
+
+    public sealed record Response(int Status, string Body, TimeSpan Delay = default);
+}

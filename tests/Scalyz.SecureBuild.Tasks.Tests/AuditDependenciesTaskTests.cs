@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Scalyz.SecureBuild.Tasks.Tests;
+
+public sealed class AuditDependenciesTaskTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ssb-audit-task-").FullName;
+    private readonly FakeBuildEngine _engine = new();
+    private readonly string _project;
+    private readonly string _snapshot;
+
+    public AuditDependenciesTaskTests()
+    {
+        _project = Path.Combine(_folder, "App.csproj");
+        File.WriteAllText(_project, "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.3\" />\n    <PackageReference Include=\"System.Drawing.Common\" Version=\"4.7.0\" />\n  </ItemGroup>\n</Project>\n");
+        _snapshot = Path.Combine(_folder, "data", "advisories.snapshot.json.gz");
+        var records = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "osv"), "*.json").Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+        Assert.True(new BuildAdvisorySnapshotTask { BuildEngine = _engine, Records = records, OutputFile = _snapshot }.Execute());
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private AuditDependenciesTask Task() => new()
+    {
+        BuildEngine = _engine,
+        AssetsFile = Path.Combine(AppContext.BaseDirectory, "TestData", "multitarget.assets.json"),
+        ProjectFile = _project,
+        EmbeddedSnapshot = _snapshot,
+        CacheFolder = Path.Combine(_folder, "cache"),
+        MaxAge = "100000",
+        OutputFolder = Path.Combine(_folder, "obj", "securebuild"),
+    };
+
+    [Fact]
+    public void Execute_CriticalDirectPackage_LogsSsb4004AtItsLineAndWritesReports()
+    {
+        var task = Task();
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal(("SSB4004", _project, 4), (error.Code, error.File, error.LineNumber));
+        Assert.StartsWith("Package 'System.Drawing.Common' 4.7.0 has a critical advisory GHSA-rxg9-xrhp-64gj/CVE-2021-24112 (CVSS 9.8)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("https://github.com/scalyz/securebuild/blob/main/src/docs/rules/SSB4004.md", error.HelpLink);
+        Assert.Empty(_engine.Warnings);
+        Assert.True(task.Complete);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "obj", "securebuild", "audit.json")));
+        Assert.True(json.RootElement.GetProperty("complete").GetBoolean());
+        Assert.True(File.Exists(Path.Combine(_folder, "obj", "securebuild", "audit.sarif")));
+    }
+
+    [Fact]
+    public void Execute_JustifiedSuppression_LogsSsb4005MessageAndSucceeds()
+    {
+        var task = Task();
+        task.Mode = "direct";
+        task.Suppressions = [new TaskItem("CVE-2021-24112", new Dictionary<string, string> { ["Justification"] = "only trusted images" })];
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(_engine.Errors);
+        Assert.Contains(_engine.Messages, m => m.Code == "SSB4005" && m.Message!.Contains("(only trusted images)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Execute_StaleData_WarnsWithDateAndAgeOrFailsWhenAsked()
+    {
+        var warn = Task();
+        warn.MaxAge = "30";
+        warn.Execute();
+        var stale = Task();
+        stale.MaxAge = "30";
+        stale.StaleIsError = true;
+
+        stale.Execute();
+
+        var warning = Assert.Single(_engine.Warnings);
+        Assert.Equal("SSB0202", warning.Code);
+        Assert.Matches(@"dated 2024-10-09, \d+ days old, older than the allowed 30 days", warning.Message);
+        Assert.Contains(_engine.Errors, e => e.Code == "SSB0202");
+        Assert.False(stale.Complete);
+    }
+
+    [Fact]
+    public void Execute_MissingSnapshot_IsAnErrorNotASilentPass()
+    {
+        var task = Task();
+        task.EmbeddedSnapshot = Path.Combine(_folder, "nowhere.gz");
+
+        Assert.False(task.Execute());
+
+        Assert.Contains(_engine.Errors, e => e.Code == "SSB0200" && e.Message!.Contains("were NOT audited", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Level", "severe")]
+    [InlineData("Mode", "some")]
+    [InlineData("Sources", "embedded;nvd")]
+    [InlineData("Unreachable", "ignore")]
+    public void Execute_InvalidSetting_IsSsb0205(string property, string value)
+    {
+        var task = Task();
+        typeof(AuditDependenciesTask).GetProperty(property)!.SetValue(task, value);
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("SSB0205", Assert.Single(_engine.Errors).Code);
+    }
+}
