@@ -65,6 +65,13 @@ public sealed class AuditDependenciesTask : SecureBuildTask
     [Required]
     public string OutputFolder { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Where to write the findings for the patch-deadline check (src/docs/sla.md#findings-file); empty for none. Findings
+    /// under an active suppression are left out: the suppression is the team's recorded, time-limited risk decision.
+    /// The file is deleted first, so a failed audit never leaves a stale list for the deadline check to trust.
+    /// </summary>
+    public string? SlaFindingsFile { get; set; }
+
     /// <summary>How many findings were reported (suppressed ones not counted).</summary>
     [Output]
     public int FindingCount { get; private set; }
@@ -75,6 +82,11 @@ public sealed class AuditDependenciesTask : SecureBuildTask
 
     protected override void ExecuteCore()
     {
+        if (!string.IsNullOrWhiteSpace(SlaFindingsFile) && File.Exists(SlaFindingsFile))
+        {
+            File.Delete(SlaFindingsFile);
+        }
+
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var level = ParseLevel(Level, nameof(Level));
         var failLevel = ParseLevel(FailLevel, nameof(FailLevel));
@@ -147,6 +159,13 @@ public sealed class AuditDependenciesTask : SecureBuildTask
         AtomicFile.WriteAllBytes(Path.Combine(folder, "audit.json"), AuditReport.ToJson(located, loaded.Data, loaded.Notices, unknownAs));
         var version = typeof(AuditDependenciesTask).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         AtomicFile.WriteAllBytes(Path.Combine(folder, "audit.sarif"), AuditReport.ToSarif(located, unknownAs, failLevel, version));
+        if (!string.IsNullOrWhiteSpace(SlaFindingsFile))
+        {
+            var project = Path.GetFileNameWithoutExtension(ProjectFile);
+            AtomicFile.WriteAllBytes(SlaFindingsFile, Core.Policy.SlaFindingsFile.Serialize(
+                findings.Where(f => !f.IsSuppressed).Select(f => Core.Policy.SlaFinding.FromAudit(f, project))));
+        }
+
         Complete = loaded.IsComplete;
         var sources = string.Join(", ", loaded.Data.Select(d => $"{d.Source} {d.Date:yyyy-MM-dd} ({d.Records} records)"));
         Log.LogMessage(MessageImportance.Normal, $"SecureBuild: audited {packages.Count} packages against {sources}: {FindingCount} finding(s) reported.");

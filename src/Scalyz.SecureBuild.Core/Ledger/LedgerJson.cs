@@ -90,7 +90,15 @@ public static class LedgerJson
 
     private static void WriteFinding(Utf8JsonWriter w, LedgerFinding record)
     {
-        var f = record.Finding;
+        WriteSlaFinding(w, record.Finding);
+        w.WriteString("firstSeen", ScanMerge.Iso(record.FirstSeen));
+        w.WriteString("lastSeen", ScanMerge.Iso(record.LastSeen));
+        w.WriteString("fixedAt", record.FixedAt is { } at ? ScanMerge.Iso(at) : null);
+    }
+
+    /// <summary>The fields of a finding, shared by the ledger and the findings file so both read back the same way.</summary>
+    internal static void WriteSlaFinding(Utf8JsonWriter w, SlaFinding f)
+    {
         w.WriteString("advisory", f.AdvisoryId);
         w.WriteStartArray("aliases");
         foreach (var alias in f.Aliases)
@@ -106,9 +114,6 @@ public static class LedgerJson
         w.WriteString("published", ScanMerge.Iso(f.Published));
         w.WriteString("fixedIn", f.FixedIn);
         w.WriteString("summary", f.Summary);
-        w.WriteString("firstSeen", ScanMerge.Iso(record.FirstSeen));
-        w.WriteString("lastSeen", ScanMerge.Iso(record.LastSeen));
-        w.WriteString("fixedAt", record.FixedAt is { } at ? ScanMerge.Iso(at) : null);
     }
 
     private static void WriteRelease(Utf8JsonWriter w, LedgerRelease r)

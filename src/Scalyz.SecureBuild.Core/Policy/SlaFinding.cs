@@ -29,6 +29,23 @@ public sealed record SlaFinding(
     /// <summary>The identity of a finding across scans: advisory, package and project (not the version, so an upgrade that
     /// is still affected keeps its clock).</summary>
     public FindingKey Key => new(AdvisoryId, PackageId, Project);
+
+    /// <summary>
+    /// The deadline engine's view of an audit finding. The clock starts at publication; a record without a publication
+    /// date starts it at its last modification, the earliest time the advisory is known to have existed.
+    /// </summary>
+    /// <param name="finding">The audit's finding.</param>
+    /// <param name="project">The project name the ledger files it under (the audit knows the project file's path).</param>
+    public static SlaFinding FromAudit(AuditFinding finding, string project) => new(
+        finding.AdvisoryId,
+        finding.Aliases,
+        finding.PackageId,
+        finding.PackageVersion,
+        project,
+        finding.Severity,
+        finding.Published ?? finding.Modified,
+        finding.FixedIn,
+        finding.Summary);
 }
 
 /// <summary>Identifies a finding in the ledger: one advisory in one package of one project.</summary>

@@ -11,6 +11,29 @@ namespace Scalyz.SecureBuild.Core.Policy;
 /// </summary>
 public static class SlaFindingsFile
 {
+    /// <summary>The findings file for <paramref name="findings"/>, sorted, in the format <see cref="Read"/> takes.</summary>
+    public static byte[] Serialize(IEnumerable<SlaFinding> findings)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("findings");
+            foreach (var finding in findings.OrderBy(f => f.Key).ThenBy(f => f.PackageVersion, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                LedgerJson.WriteSlaFinding(writer, finding);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
+    }
+
     /// <summary>Reads the findings file at <paramref name="path"/>.</summary>
     public static IReadOnlyList<SlaFinding> Read(string path)
     {
