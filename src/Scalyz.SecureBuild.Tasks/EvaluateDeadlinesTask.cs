@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
 using Scalyz.SecureBuild.Core;
+using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
@@ -33,8 +34,11 @@ public sealed class EvaluateDeadlinesTask : SecureBuildTask
     /// <summary>Evaluate at this UTC time (ISO 8601) instead of now, for reproducible builds and tests; empty for now.</summary>
     public string? AsOf { get; set; }
 
-    /// <summary>The file the diagnostics point at (default: the project file running the task).</summary>
+    /// <summary>The project file; diagnostics point at a direct package's PackageReference line in it (default: the project running the task).</summary>
     public string? ProjectFile { get; set; }
+
+    /// <summary>Directory.Packages.props under central package management, where a direct package's version line is.</summary>
+    public string? CentralPackagesFile { get; set; }
 
     /// <summary>Number of breached findings.</summary>
     [Output]
@@ -66,19 +70,22 @@ public sealed class EvaluateDeadlinesTask : SecureBuildTask
         var findings = SlaFindingsFile.Read(FindingsFile);
         var ledger = string.IsNullOrWhiteSpace(LedgerFile) ? null : new JsonFileLedgerStore(LedgerFile, clock);
         var results = DeadlineCheck.Run(findings, [ProjectName], policy, ledger, string.IsNullOrWhiteSpace(Actor) ? "build" : Actor, clock);
-        var file = ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode;
+        var project = ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode;
+        var lines = project is not null && File.Exists(project) ? new PackageReferenceLines(project, CentralPackagesFile) : null;
         foreach (var result in results)
         {
+            // A transitive package has no line of its own; it is reported at the project file.
+            var (file, line) = lines is null ? (project, 0) : ((string?, int))lines.Locate(result.Finding.PackageId);
             switch (result.Status)
             {
                 case DeadlineStatus.Breached:
-                    LogError(DiagnosticCodes.DeadlineBreached, file, 0, result.Message);
+                    LogError(DiagnosticCodes.DeadlineBreached, file, line, result.Message);
                     break;
                 case DeadlineStatus.DueSoon:
-                    LogWarning(DiagnosticCodes.DeadlineDueSoon, file, 0, result.Message);
+                    LogWarning(DiagnosticCodes.DeadlineDueSoon, file, line, result.Message);
                     break;
                 case DeadlineStatus.Accepted when result.Now > result.Due - TimeSpan.FromDays(policy.WarningDays):
-                    LogDiagnostic("message", DiagnosticCodes.DeadlineRiskAccepted, file, 0, result.Message);
+                    LogDiagnostic("message", DiagnosticCodes.DeadlineRiskAccepted, file, line, result.Message);
                     break;
             }
         }

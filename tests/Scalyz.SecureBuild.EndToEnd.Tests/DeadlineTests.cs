@@ -18,7 +18,9 @@ public sealed class DeadlineTests(PackageFixture package)
 
         Assert.NotEqual(0, build.ExitCode);
         var deadline = Assert.Single(Deadlines(build));
-        Assert.Equal(("error", "SSB5001", workspace.ProjectFile("VulnerableWebApp")), (deadline.Severity, deadline.Code, deadline.File));
+        var project = workspace.ProjectFile("VulnerableWebApp");
+        var line = File.ReadAllLines(project).ToList().FindIndex(l => l.Contains("Include=\"System.Drawing.Common\"", StringComparison.Ordinal)) + 1;
+        Assert.Equal(("error", "SSB5001", project, line), (deadline.Severity, deadline.Code, deadline.File, deadline.Line));
         Assert.StartsWith("GHSA-rxg9-xrhp-64gj in System.Drawing.Common 4.7.0 (CRITICAL) was due by 2022-05-24", deadline.Message, StringComparison.Ordinal);
         Assert.Matches(@"and is \d+ days overdue", deadline.Message);
     }
