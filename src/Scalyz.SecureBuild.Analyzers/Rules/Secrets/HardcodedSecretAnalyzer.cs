@@ -1,0 +1,223 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
+
+/// <summary>
+/// Hard-coded secrets in C# code: provider tokens (SSB1001), credentials by name and by API (SSB1002), connection
+/// strings (SSB1003), private keys (SSB1004), URLs with passwords (SSB1005), literal symmetric keys (SSB1007) and
+/// secrets in comments (SSB1008). All rules share one pass over each tree's tokens, because this runs on every keystroke;
+/// none of them needs the semantic model.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] TestFrameworkAssemblies = ["xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework"];
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        SecretDescriptors.ProviderSecret, SecretDescriptors.Credential, SecretDescriptors.ConnectionString, SecretDescriptors.PrivateKey,
+        SecretDescriptors.UrlCredentials, SecretDescriptors.SymmetricKey, SecretDescriptors.Comment);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        // Secrets leak from generated code too (scaffolded settings, designer files), so analyze it.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var isTestProject = IsTestProject(start.Compilation, start.Options);
+            start.RegisterSyntaxTreeAction(tree => AnalyzeTree(tree, isTestProject));
+        });
+    }
+
+    /// <summary>A test project: the IsTestProject MSBuild property (made visible by the package) or a test framework reference.</summary>
+    internal static bool IsTestProject(Compilation compilation, AnalyzerOptions options)
+    {
+        if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.IsTestProject", out var value)
+            && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var reference in compilation.ReferencedAssemblyNames)
+        {
+            if (System.Array.IndexOf(TestFrameworkAssemblies, reference.Name) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeTree(SyntaxTreeAnalysisContext context, bool isTestProject)
+    {
+        var settings = SecretSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Tree));
+        if ((isTestProject && settings.SkipTestProjects) || settings.IsExcluded(context.Tree.FilePath))
+        {
+            return;
+        }
+
+        var root = context.Tree.GetRoot(context.CancellationToken);
+        string? fullText = null;
+        foreach (var token in root.DescendantTokens())
+        {
+            switch (token.Kind())
+            {
+                case SyntaxKind.StringLiteralToken:
+                case SyntaxKind.InterpolatedStringTextToken:
+                case SyntaxKind.SingleLineRawStringLiteralToken:
+                case SyntaxKind.MultiLineRawStringLiteralToken:
+                case SyntaxKind.Utf8StringLiteralToken:
+                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
+                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+                    AnalyzeLiteral(context, token, settings);
+                    break;
+                case SyntaxKind.IdentifierToken when SymmetricKeySinks.IsSinkName(token.ValueText):
+                    SymmetricKeySinks.Analyze(context, token);
+                    break;
+            }
+
+            if (token.HasLeadingTrivia)
+            {
+                AnalyzeComments(context, token.LeadingTrivia, settings, ref fullText);
+            }
+
+            if (token.HasTrailingTrivia)
+            {
+                AnalyzeComments(context, token.TrailingTrivia, settings, ref fullText);
+            }
+        }
+    }
+
+    private static void AnalyzeLiteral(SyntaxTreeAnalysisContext context, SyntaxToken token, SecretSettings settings)
+    {
+        var value = token.ValueText;
+        if (value.Length < 6)
+        {
+            return;
+        }
+
+        if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match))
+        {
+            var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
+            var target = CredentialTargets.FindName(token);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, token.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
+            return;
+        }
+
+        var (name, kind) = CredentialTargets.Find(token);
+        if (name is not null && CredentialNames.IsSecretValue(kind, value, settings))
+        {
+            var what = CredentialTargets.IsApiLabel(name) ? name : "'" + name + "'";
+            context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Credential, token.GetLocation(), Properties(name), what, SecretText.Mask(value, 0, value.Length)));
+        }
+    }
+
+    private static void AnalyzeComments(SyntaxTreeAnalysisContext context, SyntaxTriviaList trivia, SecretSettings settings, ref string? fullText)
+    {
+        foreach (var item in trivia)
+        {
+            if (!item.IsKind(SyntaxKind.SingleLineCommentTrivia) && !item.IsKind(SyntaxKind.MultiLineCommentTrivia)
+                && !item.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) && !item.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
+            {
+                continue;
+            }
+
+            // One string per tree, only for trees with comments: comments are scanned in place, never copied one by one.
+            fullText ??= context.Tree.GetText(context.CancellationToken).ToString();
+            var span = item.Span;
+            if (SecretScanner.TryFind(fullText, span.Start, span.Length, settings, out var match)
+                || CommentCredentials.TryFind(fullText, span.Start, span.Length, settings, out match))
+            {
+                var location = Location.Create(context.Tree, new TextSpan(match.Start, match.Length));
+                context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Comment, location, match.Label, match.Mask(fullText)));
+            }
+        }
+    }
+
+    private static ImmutableDictionary<string, string?> Properties(string name) =>
+        ImmutableDictionary<string, string?>.Empty.Add(SecretDescriptors.EnvironmentVariableProperty, EnvironmentVariableName(name));
+
+    /// <summary>SCREAMING_SNAKE_CASE of a name or label ("stripeKey" and "Stripe secret key" give STRIPE_KEY and STRIPE_SECRET_KEY).</summary>
+    internal static string EnvironmentVariableName(string name)
+    {
+        if (name.StartsWith("The ", System.StringComparison.Ordinal))
+        {
+            name = name.Substring(4);
+        }
+
+        var builder = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsLetterOrDigit(c) && c < 128)
+            {
+                if (char.IsUpper(c) && i > 0 && char.IsLower(name[i - 1]) && builder.Length > 0 && builder[builder.Length - 1] != '_')
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToUpperInvariant(c));
+            }
+            else if (builder.Length > 0 && builder[builder.Length - 1] != '_')
+            {
+                builder.Append('_');
+            }
+        }
+
+        var result = builder.ToString().Trim('_');
+        return result.Length == 0 || char.IsDigit(result[0]) ? "SECRET_" + result : result;
+    }
+}
+
+/// <summary>"password: hunter22" and "api_key = ..." written in a comment.</summary>
+internal static class CommentCredentials
+{
+    private static readonly System.Text.RegularExpressions.Regex Pattern = new(
+        @"(?<k>(?i:password|passwd|pwd|passphrase|secret|api[_\- ]?key|access[_\- ]?key|token|client[_\- ]?secret))\s{0,3}[:=]\s{0,3}[""']?(?<s>[^\s""'<>,;]{6,200})",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture,
+        System.TimeSpan.FromMilliseconds(250));
+
+    private static readonly SecretFormat Format = new(-1, "comment-credential", SecretKind.Header, "Credential", ImmutableArray<string>.Empty, 0, false, ImmutableHashSet<string>.Empty, string.Empty);
+
+    public static bool TryFind(string text, int start, int length, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        if (!MayContainKey(text, start, length))
+        {
+            return false;
+        }
+
+        try
+        {
+            for (var m = Pattern.Match(text, start, length); m.Success; m = m.NextMatch())
+            {
+                var key = m.Groups["k"].Value;
+                var secret = m.Groups["s"];
+                if (CredentialNames.IsSecretValue(CredentialNames.Classify(key), secret.Value, settings))
+                {
+                    match = new SecretMatch(Format, secret.Index, secret.Length, null);
+                    return true;
+                }
+            }
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Give up on pathological comments rather than stall the IDE.
+        }
+
+        return false;
+    }
+
+    // Cheap gate before the regex: a ':' or '=' must occur at all.
+    private static bool MayContainKey(string text, int start, int length) =>
+        text.IndexOf(':', start, length) >= 0 || text.IndexOf('=', start, length) >= 0;
+}

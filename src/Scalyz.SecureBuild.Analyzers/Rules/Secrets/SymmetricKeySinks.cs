@@ -1,0 +1,115 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
+
+/// <summary>
+/// SSB1007: key material written into the code (a byte-array literal, Convert.FromBase64String/FromHexString of a
+/// literal, Encoding.X.GetBytes of a literal, a u8 literal) that reaches a symmetric-key API: SymmetricSecurityKey
+/// (JWT signing), HMAC constructors and HashData, AesGcm/AesCcm/ChaCha20Poly1305, CreateEncryptor/CreateDecryptor, or
+/// an assignment to a cipher's Key property. Matched by name from the identifier token, without the semantic model.
+/// </summary>
+internal static class SymmetricKeySinks
+{
+    public static bool IsSinkName(string name) => name.Length >= 3 && name switch
+    {
+        "SymmetricSecurityKey" or "HMACSHA1" or "HMACSHA256" or "HMACSHA384" or "HMACSHA512" or "HMACMD5" or "HMACSHA3_256"
+            or "HMACSHA3_384" or "HMACSHA3_512" or "AesGcm" or "AesCcm" or "ChaCha20Poly1305" or "CreateEncryptor"
+            or "CreateDecryptor" or "Key" => true,
+        _ => false,
+    };
+
+    public static void Analyze(SyntaxTreeAnalysisContext context, SyntaxToken identifier)
+    {
+        var name = identifier.ValueText;
+        var node = identifier.Parent;
+        ExpressionSyntax? key = null;
+        if (name == "Key")
+        {
+            // cipher.Key = ... / new AesManaged { Key = ... }
+            if (node is IdentifierNameSyntax identifierName
+                && (identifierName.Parent is AssignmentExpressionSyntax { Left: var left } assignment && left == identifierName
+                    || identifierName.Parent is MemberAccessExpressionSyntax { Parent: AssignmentExpressionSyntax } member && member.Name == identifierName))
+            {
+                var assign = identifierName.Parent as AssignmentExpressionSyntax ?? (AssignmentExpressionSyntax)identifierName.Parent!.Parent!;
+                key = assign.Right;
+            }
+        }
+        else if (node is IdentifierNameSyntax or GenericNameSyntax)
+        {
+            var expression = (ExpressionSyntax)node;
+            while (expression.Parent is QualifiedNameSyntax || (expression.Parent is MemberAccessExpressionSyntax access && access.Name == expression))
+            {
+                expression = (ExpressionSyntax)expression.Parent;
+            }
+
+            var arguments = expression.Parent switch
+            {
+                ObjectCreationExpressionSyntax creation when creation.Type == expression => creation.ArgumentList,
+                InvocationExpressionSyntax invocation when invocation.Expression == expression => invocation.ArgumentList,
+                MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax invocation } access
+                    when access.Expression == expression && access.Name.Identifier.ValueText == "HashData" => invocation.ArgumentList,
+                _ => null,
+            };
+            if (arguments is { Arguments.Count: > 0 })
+            {
+                key = arguments.Arguments[0].Expression;
+            }
+        }
+
+        if (key is not null && IsLiteralKey(key))
+        {
+            var target = name == "Key" ? "the cipher's Key" : name;
+            context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), target));
+        }
+    }
+
+    private static bool IsLiteralKey(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case ArrayCreationExpressionSyntax { Initializer: { } initializer }:
+                return IsByteLiterals(initializer.Expressions);
+            case ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer }:
+                return IsByteLiterals(initializer.Expressions);
+            case InitializerExpressionSyntax initializer:
+                return IsByteLiterals(initializer.Expressions);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation:
+                var method = member.Name.Identifier.ValueText;
+                if (method is "FromBase64String" or "FromHexString" or "GetBytes" && invocation.ArgumentList.Arguments.Count > 0
+                    && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal
+                    && literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length >= 8)
+                {
+                    return true;
+                }
+
+                // "key"u8.ToArray()
+                return method == "ToArray" && member.Expression is LiteralExpressionSyntax utf8 && utf8.IsKind(SyntaxKind.Utf8StringLiteralExpression);
+            case LiteralExpressionSyntax utf8Literal when utf8Literal.IsKind(SyntaxKind.Utf8StringLiteralExpression):
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // Eight bytes or more, all numeric literals: shorter arrays are test vectors or flags, not keys.
+    private static bool IsByteLiterals(SeparatedSyntaxList<ExpressionSyntax> expressions)
+    {
+        if (expressions.Count < 8)
+        {
+            return false;
+        }
+
+        foreach (var element in expressions)
+        {
+            if (!element.IsKind(SyntaxKind.NumericLiteralExpression) && element is not CastExpressionSyntax { Expression: LiteralExpressionSyntax })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
