@@ -37,7 +37,7 @@ public sealed class HardcodedSecretCodeFix : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics.First();
-        if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTrivia: true) is not LiteralExpressionSyntax literal
+        if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
             || !literal.IsKind(SyntaxKind.StringLiteralExpression) || NeedsConstant(literal)
             || !diagnostic.Properties.TryGetValue(SecretDescriptors.EnvironmentVariableProperty, out var name) || name is null)
         {
