@@ -125,10 +125,15 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     {
         foreach (var item in trivia)
         {
-            if (!item.IsKind(SyntaxKind.SingleLineCommentTrivia) && !item.IsKind(SyntaxKind.MultiLineCommentTrivia)
-                && !item.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) && !item.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
+            switch ((SyntaxKind)item.RawKind)
             {
-                continue;
+                case SyntaxKind.SingleLineCommentTrivia:
+                case SyntaxKind.MultiLineCommentTrivia:
+                case SyntaxKind.SingleLineDocumentationCommentTrivia:
+                case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                    break;
+                default:
+                    continue;
             }
 
             // One string per tree, only for trees with comments: comments are scanned in place, never copied one by one.
@@ -182,7 +187,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 internal static class CommentCredentials
 {
     private static readonly System.Text.RegularExpressions.Regex Pattern = new(
-        @"(?<k>(?i:password|passwd|pwd|passphrase|secret|api[_\- ]?key|access[_\- ]?key|token|client[_\- ]?secret))\s{0,3}[:=]\s{0,3}[""']?(?<s>[^\s""'<>,;]{6,200})",
+        @"(?<![A-Za-z])(?<k>(?i:password|passwd|pwd|passphrase|secret|api[_\- ]?key|access[_\- ]?key|token|client[_\- ]?secret))\s{0,3}[:=]\s{0,3}[""']?(?<s>[^\s""'<>,;]{6,200})",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture,
         System.TimeSpan.FromMilliseconds(250));
 
