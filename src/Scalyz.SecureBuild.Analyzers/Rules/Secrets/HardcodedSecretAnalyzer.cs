@@ -222,7 +222,34 @@ internal static class CommentCredentials
         return false;
     }
 
-    // Cheap gate before the regex: a ':' or '=' must occur at all.
-    private static bool MayContainKey(string text, int start, int length) =>
-        text.IndexOf(':', start, length) >= 0 || text.IndexOf('=', start, length) >= 0;
+    // Cheap gate before the regex: some ':' or '=' must follow a word ending like a credential key (password, pwd,
+    // secret, key, token), so the regex never runs over ordinary documentation comments.
+    private static bool MayContainKey(string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (text[i] is not (':' or '='))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end > start && end > i - 4 && text[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            if (EndsWithIgnoreCase(text, start, end, "password") || EndsWithIgnoreCase(text, start, end, "pwd") || EndsWithIgnoreCase(text, start, end, "passwd")
+                || EndsWithIgnoreCase(text, start, end, "passphrase") || EndsWithIgnoreCase(text, start, end, "secret") || EndsWithIgnoreCase(text, start, end, "key")
+                || EndsWithIgnoreCase(text, start, end, "token"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithIgnoreCase(string text, int start, int end, string word) =>
+        end - start >= word.Length && SecretText.IndexOfIgnoreCase(text, end - word.Length, word.Length, word) == end - word.Length;
 }

@@ -77,8 +77,8 @@ internal sealed class SecretFormat
 }
 
 /// <summary>
-/// The embedded catalog of secret formats, parsed once, with a first-character keyword table so that a literal is
-/// searched for keywords in one pass and only formats whose keyword occurs run their regular expression.
+/// The embedded catalog of secret formats, parsed once, with a keyword table indexed by the first two characters, so
+/// that a literal is searched for keywords in one pass and only formats whose keyword occurs run their regular expression.
 /// </summary>
 internal sealed class SecretCatalog
 {
@@ -87,18 +87,17 @@ internal sealed class SecretCatalog
     private SecretCatalog(ImmutableArray<SecretFormat> formats)
     {
         Formats = formats;
-        var buckets = new List<(string Keyword, SecretFormat Format)>[128];
+        var buckets = new List<(string Keyword, SecretFormat Format)>[128 * 128];
         foreach (var format in formats)
         {
             foreach (var keyword in format.Keywords)
             {
-                var first = keyword[0];
-                (buckets[first] ??= []).Add((keyword, format));
+                (buckets[BucketOf(keyword[0], keyword[1])] ??= []).Add((keyword, format));
             }
         }
 
-        KeywordBuckets = new (string Keyword, SecretFormat Format)[128][];
-        for (var c = 0; c < 128; c++)
+        KeywordBuckets = new (string Keyword, SecretFormat Format)[128 * 128][];
+        for (var c = 0; c < buckets.Length; c++)
         {
             KeywordBuckets[c] = buckets[c]?.ToArray() ?? [];
         }
@@ -109,8 +108,10 @@ internal sealed class SecretCatalog
 
     public ImmutableArray<SecretFormat> Formats { get; }
 
-    /// <summary>Keywords indexed by their first (lowercase ASCII) character.</summary>
+    /// <summary>Keywords indexed by their first two (lowercase ASCII) characters, see <see cref="BucketOf"/>.</summary>
     public (string Keyword, SecretFormat Format)[][] KeywordBuckets { get; }
+
+    public static int BucketOf(char first, char second) => (first * 128) + second;
 
     /// <summary>Parses catalog text; throws <see cref="FormatException"/> naming the line for a malformed entry.</summary>
     public static SecretCatalog Parse(TextReader reader)
@@ -144,9 +145,9 @@ internal sealed class SecretCatalog
             var keywords = fields[3].Split(',');
             foreach (var keyword in keywords)
             {
-                if (keyword.Length == 0 || keyword[0] >= 128 || char.ToLowerInvariant(keyword[0]) != keyword[0])
+                if (keyword.Length < 2 || keyword[0] >= 128 || keyword[1] >= 128 || HasUpper(keyword))
                 {
-                    throw new FormatException($"SecretFormats.tsv line {lineNumber}: keyword '{keyword}' must be non-empty lowercase ASCII.");
+                    throw new FormatException($"SecretFormats.tsv line {lineNumber}: keyword '{keyword}' must be lowercase ASCII of two characters or more.");
                 }
             }
 
@@ -156,6 +157,19 @@ internal sealed class SecretCatalog
         }
 
         return new SecretCatalog(formats.ToImmutable());
+    }
+
+    private static bool HasUpper(string keyword)
+    {
+        foreach (var c in keyword)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static SecretCatalog Load()

@@ -39,7 +39,7 @@ internal readonly struct SecretMatch
 }
 
 /// <summary>
-/// Finds catalog secrets in text: one pass over the characters looks up keywords by first character; only a format
+/// Finds catalog secrets in text: one pass over the characters looks up keywords by their first two characters; only a format
 /// whose keyword occurs runs its (lazily compiled, time-limited) regular expression. Nothing is allocated unless a
 /// keyword occurs.
 /// </summary>
@@ -66,15 +66,17 @@ internal static class SecretScanner
         var generation = ++_generation;
         var found = false;
         var end = start + length;
-        for (var i = start; i < end; i++)
+        var next = SecretText.ToLowerAscii(text[start]);
+        for (var i = start; i < end - 1; i++)
         {
-            var c = SecretText.ToLowerAscii(text[i]);
-            if (c >= 128)
+            var c = next;
+            next = SecretText.ToLowerAscii(text[i + 1]);
+            if (c >= 128 || next >= 128)
             {
                 continue;
             }
 
-            foreach (var (keyword, format) in buckets[c])
+            foreach (var (keyword, format) in buckets[SecretCatalog.BucketOf(c, next)])
             {
                 if (tried[format.Index] == generation || !StartsWithIgnoreCase(text, i, end, keyword))
                 {
