@@ -11,8 +11,9 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 /// <summary>
 /// Hard-coded secrets in C# code: provider tokens (SSB1001), credentials by name and by API (SSB1002), connection
 /// strings (SSB1003), private keys (SSB1004), URLs with passwords (SSB1005), literal symmetric keys (SSB1007) and
-/// secrets in comments (SSB1008). All rules share one pass over each tree's tokens, because this runs on every keystroke;
-/// none of them needs the semantic model.
+/// secrets in comments (SSB1008). This runs on every keystroke, so nothing walks the syntax tree on its own: one pass
+/// over each file's characters finds catalog keywords and only their tokens and comments are looked at; the name- and
+/// API-based rules ride on the driver's shared node walk. None of them needs the semantic model.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
@@ -33,7 +34,9 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var isTestProject = IsTestProject(start.Compilation, start.Options);
-            start.RegisterSyntaxTreeAction(tree => AnalyzeTree(tree, isTestProject));
+            start.RegisterSyntaxTreeAction(tree => AnalyzeText(tree, isTestProject));
+            start.RegisterSyntaxNodeAction(node => AnalyzeCredentialLiteral(node, isTestProject), SyntaxKind.StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(node => AnalyzeKeySink(node, isTestProject), SyntaxKind.ObjectCreationExpression, SyntaxKind.InvocationExpression, SyntaxKind.SimpleAssignmentExpression);
         });
     }
 
@@ -57,96 +60,186 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void AnalyzeTree(SyntaxTreeAnalysisContext context, bool isTestProject)
+    private static SecretSettings? SettingsFor(AnalyzerOptions options, SyntaxTree tree, bool isTestProject)
     {
-        var settings = SecretSettings.From(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Tree));
-        if ((isTestProject && settings.SkipTestProjects) || settings.IsExcluded(context.Tree.FilePath))
+        var settings = SecretSettings.From(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        return (isTestProject && settings.SkipTestProjects) || settings.IsExcluded(tree.FilePath) ? null : settings;
+    }
+
+    private static void AnalyzeText(SyntaxTreeAnalysisContext context, bool isTestProject)
+    {
+        if (SettingsFor(context.Options, context.Tree, isTestProject) is not { } settings)
         {
             return;
         }
 
-        var root = context.Tree.GetRoot(context.CancellationToken);
-        string? fullText = null;
-        foreach (var token in root.DescendantTokens())
+        var text = context.Tree.GetText(context.CancellationToken).ToString();
+        SyntaxNode? root = null;
+        var analyzedUntil = 0;
+        var buckets = SecretCatalog.Default.KeywordBuckets;
+        for (var i = 0; i < text.Length - 1; i++)
         {
-            switch (token.Kind())
+            if (i < analyzedUntil)
             {
-                case SyntaxKind.StringLiteralToken:
-                case SyntaxKind.InterpolatedStringTextToken:
-                case SyntaxKind.SingleLineRawStringLiteralToken:
-                case SyntaxKind.MultiLineRawStringLiteralToken:
-                case SyntaxKind.Utf8StringLiteralToken:
-                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
-                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+                continue;
+            }
+
+            var c = SecretText.ToLowerAscii(text[i]);
+            var next = SecretText.ToLowerAscii(text[i + 1]);
+            var hit = c < 128 && next < 128 && HasKeywordAt(buckets[SecretCatalog.BucketOf(c, next)], text, i);
+            if (!hit && !(c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)))
+            {
+                continue;
+            }
+
+            root ??= context.Tree.GetRoot(context.CancellationToken);
+            var token = root.FindToken(i);
+            if (token.Span.Contains(i))
+            {
+                if (hit && IsStringToken(token))
+                {
                     AnalyzeLiteral(context, token, settings);
-                    break;
-                case SyntaxKind.IdentifierToken when SymmetricKeySinks.IsSinkName(token.ValueText):
-                    SymmetricKeySinks.Analyze(context, token);
-                    break;
+                }
+
+                analyzedUntil = token.Span.End;
+                continue;
             }
 
-            if (token.HasLeadingTrivia)
+            var trivia = root.FindTrivia(i);
+            if (IsComment(trivia) && trivia.Span.Contains(i))
             {
-                AnalyzeComments(context, token.LeadingTrivia, settings, ref fullText);
+                AnalyzeComment(context, text, trivia.Span, settings);
+                analyzedUntil = trivia.Span.End;
             }
+        }
+    }
 
-            if (token.HasTrailingTrivia)
+    private static bool HasKeywordAt((string Keyword, SecretFormat Format)[] bucket, string text, int index)
+    {
+        foreach (var (keyword, _) in bucket)
+        {
+            if (index + keyword.Length <= text.Length && SecretText.IndexOfIgnoreCase(text, index, keyword.Length, keyword) == index)
             {
-                AnalyzeComments(context, token.TrailingTrivia, settings, ref fullText);
+                return true;
             }
+        }
+
+        return false;
+    }
+
+    private static bool IsStringToken(SyntaxToken token)
+    {
+        switch (token.Kind())
+        {
+            case SyntaxKind.StringLiteralToken:
+            case SyntaxKind.InterpolatedStringTextToken:
+            case SyntaxKind.SingleLineRawStringLiteralToken:
+            case SyntaxKind.MultiLineRawStringLiteralToken:
+            case SyntaxKind.Utf8StringLiteralToken:
+            case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
+            case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsComment(SyntaxTrivia trivia)
+    {
+        switch ((SyntaxKind)trivia.RawKind)
+        {
+            case SyntaxKind.SingleLineCommentTrivia:
+            case SyntaxKind.MultiLineCommentTrivia:
+            case SyntaxKind.SingleLineDocumentationCommentTrivia:
+            case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                return true;
+            default:
+                return false;
         }
     }
 
     private static void AnalyzeLiteral(SyntaxTreeAnalysisContext context, SyntaxToken token, SecretSettings settings)
     {
         var value = token.ValueText;
-        if (value.Length < 6)
-        {
-            return;
-        }
-
         if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match))
         {
             var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
             var target = CredentialTargets.FindName(token);
             context.ReportDiagnostic(Diagnostic.Create(descriptor, token.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
+        }
+    }
+
+    private static void AnalyzeComment(SyntaxTreeAnalysisContext context, string text, TextSpan span, SecretSettings settings)
+    {
+        if (SecretScanner.TryFind(text, span.Start, span.Length, settings, out var match)
+            || CommentCredentials.TryFind(text, span.Start, span.Length, settings, out match))
+        {
+            var location = Location.Create(context.Tree, new TextSpan(match.Start, match.Length));
+            context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Comment, location, match.Label, match.Mask(text)));
+        }
+    }
+
+    // Literals with no catalog keyword that a credential-named target or credential API receives.
+    private static void AnalyzeCredentialLiteral(SyntaxNodeAnalysisContext context, bool isTestProject)
+    {
+        var token = ((LiteralExpressionSyntax)context.Node).Token;
+        var value = token.ValueText;
+        if (value.Length < 6 || value.Length > 1000)
+        {
             return;
         }
 
         var (name, kind) = CredentialTargets.Find(token);
-        if (name is not null && CredentialNames.IsSecretValue(kind, value, settings))
+        if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
+            || !CredentialNames.IsSecretValue(kind, value, settings)
+            || SecretScanner.TryFind(value, 0, value.Length, settings, out _))
         {
-            var what = CredentialTargets.IsApiLabel(name) ? name : "'" + name + "'";
-            context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Credential, token.GetLocation(), Properties(name), what, SecretText.Mask(value, 0, value.Length)));
+            return;
         }
+
+        var what = CredentialTargets.IsApiLabel(name) ? name : "'" + name + "'";
+        context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Credential, token.GetLocation(), Properties(name), what, SecretText.Mask(value, 0, value.Length)));
     }
 
-    private static void AnalyzeComments(SyntaxTreeAnalysisContext context, SyntaxTriviaList trivia, SecretSettings settings, ref string? fullText)
+    private static void AnalyzeKeySink(SyntaxNodeAnalysisContext context, bool isTestProject)
     {
-        foreach (var item in trivia)
+        var identifier = context.Node switch
         {
-            switch ((SyntaxKind)item.RawKind)
-            {
-                case SyntaxKind.SingleLineCommentTrivia:
-                case SyntaxKind.MultiLineCommentTrivia:
-                case SyntaxKind.SingleLineDocumentationCommentTrivia:
-                case SyntaxKind.MultiLineDocumentationCommentTrivia:
-                    break;
-                default:
-                    continue;
-            }
+            ObjectCreationExpressionSyntax creation => RightmostIdentifier(creation.Type),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText == "HashData"
+                ? LastIdentifier(member.Expression)
+                : member.Name.Identifier,
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } => name.Identifier,
+            AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } => name.Identifier,
+            AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } => member.Name.Identifier,
+            _ => default,
+        };
+        if (identifier.RawKind == 0 || !SymmetricKeySinks.IsSinkName(identifier.ValueText) || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is null)
+        {
+            return;
+        }
 
-            // One string per tree, only for trees with comments: comments are scanned in place, never copied one by one.
-            fullText ??= context.Tree.GetText(context.CancellationToken).ToString();
-            var span = item.Span;
-            if (SecretScanner.TryFind(fullText, span.Start, span.Length, settings, out var match)
-                || CommentCredentials.TryFind(fullText, span.Start, span.Length, settings, out match))
-            {
-                var location = Location.Create(context.Tree, new TextSpan(match.Start, match.Length));
-                context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Comment, location, match.Label, match.Mask(fullText)));
-            }
+        if (SymmetricKeySinks.FindLiteralKey(identifier) is { } key)
+        {
+            var target = identifier.ValueText == "Key" ? "the cipher's Key" : identifier.ValueText;
+            context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), target));
         }
     }
+
+    private static SyntaxToken LastIdentifier(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier,
+        TypeSyntax type => RightmostIdentifier(type),
+        _ => default,
+    };
+
+    private static SyntaxToken RightmostIdentifier(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier,
+        _ => default,
+    };
 
     private static ImmutableDictionary<string, string?> Properties(string name) =>
         ImmutableDictionary<string, string?>.Empty.Add(SecretDescriptors.EnvironmentVariableProperty, EnvironmentVariableName(name));
@@ -228,26 +321,27 @@ internal static class CommentCredentials
     {
         for (var i = start; i < start + length; i++)
         {
-            if (text[i] is not (':' or '='))
-            {
-                continue;
-            }
-
-            var end = i;
-            while (end > start && end > i - 4 && text[end - 1] == ' ')
-            {
-                end--;
-            }
-
-            if (EndsWithIgnoreCase(text, start, end, "password") || EndsWithIgnoreCase(text, start, end, "pwd") || EndsWithIgnoreCase(text, start, end, "passwd")
-                || EndsWithIgnoreCase(text, start, end, "passphrase") || EndsWithIgnoreCase(text, start, end, "secret") || EndsWithIgnoreCase(text, start, end, "key")
-                || EndsWithIgnoreCase(text, start, end, "token"))
+            if (text[i] is (':' or '=') && KeyEndsAt(text, start, i))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Whether the ':' or '=' at <paramref name="i"/> follows (up to three spaces after) a credential key word.</summary>
+    public static bool KeyEndsAt(string text, int start, int i)
+    {
+        var end = i;
+        while (end > start && end > i - 4 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        return EndsWithIgnoreCase(text, start, end, "password") || EndsWithIgnoreCase(text, start, end, "pwd") || EndsWithIgnoreCase(text, start, end, "passwd")
+            || EndsWithIgnoreCase(text, start, end, "passphrase") || EndsWithIgnoreCase(text, start, end, "secret") || EndsWithIgnoreCase(text, start, end, "key")
+            || EndsWithIgnoreCase(text, start, end, "token");
     }
 
     private static bool EndsWithIgnoreCase(string text, int start, int end, string word) =>

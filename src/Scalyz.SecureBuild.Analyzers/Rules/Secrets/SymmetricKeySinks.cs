@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 
@@ -22,7 +21,8 @@ internal static class SymmetricKeySinks
         _ => false,
     };
 
-    public static void Analyze(SyntaxTreeAnalysisContext context, SyntaxToken identifier)
+    /// <summary>The literal key expression given to the sink named by <paramref name="identifier"/>, or null.</summary>
+    public static ExpressionSyntax? FindLiteralKey(SyntaxToken identifier)
     {
         var name = identifier.ValueText;
         var node = identifier.Parent;
@@ -30,12 +30,11 @@ internal static class SymmetricKeySinks
         if (name == "Key")
         {
             // cipher.Key = ... / new AesManaged { Key = ... }
-            if (node is IdentifierNameSyntax identifierName
-                && (identifierName.Parent is AssignmentExpressionSyntax { Left: var left } assignment && left == identifierName
-                    || identifierName.Parent is MemberAccessExpressionSyntax { Parent: AssignmentExpressionSyntax } member && member.Name == identifierName))
+            if (node is IdentifierNameSyntax identifierName)
             {
-                var assign = identifierName.Parent as AssignmentExpressionSyntax ?? (AssignmentExpressionSyntax)identifierName.Parent!.Parent!;
-                key = assign.Right;
+                var assignment = identifierName.Parent as AssignmentExpressionSyntax
+                    ?? (identifierName.Parent is MemberAccessExpressionSyntax member && member.Name == identifierName ? member.Parent as AssignmentExpressionSyntax : null);
+                key = assignment is not null && assignment.Left.Span.Contains(identifierName.Span) ? assignment.Right : null;
             }
         }
         else if (node is IdentifierNameSyntax or GenericNameSyntax)
@@ -60,11 +59,7 @@ internal static class SymmetricKeySinks
             }
         }
 
-        if (key is not null && IsLiteralKey(key))
-        {
-            var target = name == "Key" ? "the cipher's Key" : name;
-            context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), target));
-        }
+        return key is not null && IsLiteralKey(key) ? key : null;
     }
 
     private static bool IsLiteralKey(ExpressionSyntax expression)
