@@ -46,6 +46,7 @@ internal static class CredentialNames
     [
         "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "changeme", "admin", "root", "test",
         "testing", "user", "username", "guest", "null", "none", "empty", "default", "value", "string", "x", "xx", "xxx",
+        "changeit", "invalid", "wrong", "incorrect", "secret123", "password1", "password123",
     ];
 
     [ThreadStatic]
@@ -91,7 +92,7 @@ internal static class CredentialNames
         }
 
         if (SecretText.IsPlaceholder(value, 0, length) || IsCommonPlaceholder(value, 0, length) || settings.IsAllowed(value, 0, length)
-            || SecretText.IsGuid(value, 0, length) || LooksLikeNameOrPath(value))
+            || SecretText.IsGuid(value, 0, length) || LooksLikeNameOrPath(value, kind == CredentialKind.Key))
         {
             return false;
         }
@@ -116,9 +117,9 @@ internal static class CredentialNames
 
     // Environment variable names (DB_PASSWORD), configuration paths (Database:Password), URLs, file paths, format
     // strings and sentences are names of secrets or messages about them, not secrets.
-    private static bool LooksLikeNameOrPath(string value)
+    private static bool LooksLikeNameOrPath(string value, bool keyOrToken)
     {
-        bool upperOrUnderscore = true, hasUnderscore = false, onlyNameChars = true, hasSeparator = false;
+        bool upperOrUnderscore = true, hasUnderscore = false, onlyNameChars = true, hasSeparator = false, wordsOnly = true, hasWordSeparator = false;
         foreach (var c in value)
         {
             if (c is ' ' or '\t' or '\n' or '\r' or '\\' || (c == '{' && value.IndexOf('}') > 0))
@@ -130,10 +131,17 @@ internal static class CredentialNames
             hasUnderscore |= c == '_';
             hasSeparator |= c is ':' or '.';
             onlyNameChars &= c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or ':' or '.';
+            wordsOnly &= c is >= 'a' and <= 'z' or '_' or '-' or ':' or '.';
+            hasWordSeparator |= c is '_' or '-' or ':' or '.';
         }
 
+        wordsOnly &= hasWordSeparator;
+
+        // For keys and tokens, word lists without digits (client_credentials, urn:ietf:params:oauth:jwt-bearer) name
+        // protocol values; for passwords they may be a passphrase (correct-horse-battery-staple), so they stay.
         return (upperOrUnderscore && hasUnderscore)
             || (onlyNameChars && hasSeparator && !HasDigit(value))
+            || (keyOrToken && wordsOnly && value.Length < 64)
             || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             || value[0] is '/' or '~';

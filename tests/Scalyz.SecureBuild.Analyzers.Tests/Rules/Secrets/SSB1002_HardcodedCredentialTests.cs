@@ -10,6 +10,7 @@ public sealed class SSB1002_HardcodedCredentialTests
 
     [Theory]
     [InlineData("class C { void M() { var dbPassword = {|SSB1002:\"" + Password + "\"|}; } }")]
+    [InlineData("class C { string adminPassphrase = {|SSB1002:\"correct-horse-battery-staple\"|}; }")]
     [InlineData("class C { private const string ApiToken = {|SSB1002:\"" + Token + "\"|}; }")]
     [InlineData("class C { public string ClientSecret { get; set; } = {|SSB1002:\"" + Token + "\"|}; }")]
     [InlineData("class C { public string Password => {|SSB1002:\"" + Password + "\"|}; }")]
@@ -45,6 +46,8 @@ public sealed class SSB1002_HardcodedCredentialTests
     [InlineData("class C { string token = \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"; }")]
     [InlineData("class C { string token = \"cancellationTokenSource\"; }")]
     [InlineData("class C { string passwordHash = \"5f4dcc3b5aa765d61d8327deb882cf99\"; }")]
+    [InlineData("class C { const string ClientCredentials = \"client_credentials\"; const string JwtBearer = \"urn:ietf:params:oauth:client-assertion-type:jwt-bearer\"; }")]
+    [InlineData("class C { object M() => new System.Security.Cryptography.X509Certificates.X509Certificate2(\"dev.pfx\", \"changeit\"); }")]
     [InlineData("class C { object M() => new System.Net.NetworkCredential(\"svc\", System.Environment.GetEnvironmentVariable(\"PW\")); }")]
     public Task NotACredential_IsNotReported(string source) => Verify.AnalyzerAsync<HardcodedSecretAnalyzer>(source);
 
