@@ -12,8 +12,8 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 /// Hard-coded secrets in C# code: provider tokens (SSB1001), credentials by name and by API (SSB1002), connection
 /// strings (SSB1003), private keys (SSB1004), URLs with passwords (SSB1005), literal symmetric keys (SSB1007) and
 /// secrets in comments (SSB1008). This runs on every keystroke, so nothing walks the syntax tree on its own: one pass
-/// over each file's characters finds catalog keywords and only their tokens and comments are looked at; the name- and
-/// API-based rules ride on the driver's shared node walk. None of them needs the semantic model.
+/// over each file's characters finds catalog keywords and symmetric-key API names, and only their tokens and comments
+/// are looked at; the credential-name rule rides on the driver's shared node walk. None of them needs the semantic model.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
@@ -36,7 +36,6 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             var isTestProject = IsTestProject(start.Compilation, start.Options);
             start.RegisterSyntaxTreeAction(tree => AnalyzeText(tree, isTestProject));
             start.RegisterSyntaxNodeAction(node => AnalyzeCredentialLiteral(node, isTestProject), SyntaxKind.StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(node => AnalyzeKeySink(node, isTestProject), SyntaxKind.ObjectCreationExpression, SyntaxKind.InvocationExpression, SyntaxKind.SimpleAssignmentExpression);
         });
     }
 
@@ -87,7 +86,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             var c = SecretText.ToLowerAscii(text[i]);
             var next = SecretText.ToLowerAscii(text[i + 1]);
             var hit = c < 128 && next < 128 && HasKeywordAt(buckets[SecretCatalog.BucketOf(c, next)], text, i);
-            if (!hit && !(c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)))
+            var sink = !hit && SymmetricKeySinks.MayStartAt(text, i);
+            if (!hit && !sink && !(c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)))
             {
                 continue;
             }
@@ -99,6 +99,12 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 if (hit && IsStringToken(token))
                 {
                     AnalyzeLiteral(context, token, settings);
+                }
+                else if (sink && token.IsKind(SyntaxKind.IdentifierToken) && SymmetricKeySinks.IsSinkName(token.ValueText)
+                    && SymmetricKeySinks.FindLiteralKey(token) is { } key)
+                {
+                    var target = token.ValueText == "Key" ? "the cipher's Key" : token.ValueText;
+                    context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), target));
                 }
 
                 analyzedUntil = token.Span.End;
@@ -114,11 +120,12 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool HasKeywordAt((string Keyword, SecretFormat Format)[] bucket, string text, int index)
+    private static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index)
     {
-        foreach (var (keyword, _) in bucket)
+        foreach (var (keyword, _, needsBoundary) in bucket)
         {
-            if (index + keyword.Length <= text.Length && SecretText.IndexOfIgnoreCase(text, index, keyword.Length, keyword) == index)
+            if ((!needsBoundary || index == 0 || !SecretScanner.IsAlphanumeric(text[index - 1]))
+                && index + keyword.Length <= text.Length && SecretText.IndexOfIgnoreCase(text, index, keyword.Length, keyword) == index)
             {
                 return true;
             }
@@ -200,46 +207,6 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         var what = CredentialTargets.IsApiLabel(name) ? name : "'" + name + "'";
         context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Credential, token.GetLocation(), Properties(name), what, SecretText.Mask(value, 0, value.Length)));
     }
-
-    private static void AnalyzeKeySink(SyntaxNodeAnalysisContext context, bool isTestProject)
-    {
-        var identifier = context.Node switch
-        {
-            ObjectCreationExpressionSyntax creation => RightmostIdentifier(creation.Type),
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText == "HashData"
-                ? LastIdentifier(member.Expression)
-                : member.Name.Identifier,
-            InvocationExpressionSyntax { Expression: IdentifierNameSyntax name } => name.Identifier,
-            AssignmentExpressionSyntax { Left: IdentifierNameSyntax name } => name.Identifier,
-            AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax member } => member.Name.Identifier,
-            _ => default,
-        };
-        if (identifier.RawKind == 0 || !SymmetricKeySinks.IsSinkName(identifier.ValueText) || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is null)
-        {
-            return;
-        }
-
-        if (SymmetricKeySinks.FindLiteralKey(identifier) is { } key)
-        {
-            var target = identifier.ValueText == "Key" ? "the cipher's Key" : identifier.ValueText;
-            context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), target));
-        }
-    }
-
-    private static SyntaxToken LastIdentifier(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier,
-        TypeSyntax type => RightmostIdentifier(type),
-        _ => default,
-    };
-
-    private static SyntaxToken RightmostIdentifier(TypeSyntax type) => type switch
-    {
-        SimpleNameSyntax simple => simple.Identifier,
-        QualifiedNameSyntax qualified => qualified.Right.Identifier,
-        AliasQualifiedNameSyntax alias => alias.Name.Identifier,
-        _ => default,
-    };
 
     private static ImmutableDictionary<string, string?> Properties(string name) =>
         ImmutableDictionary<string, string?>.Empty.Add(SecretDescriptors.EnvironmentVariableProperty, EnvironmentVariableName(name));

@@ -65,6 +65,35 @@ internal sealed class SecretFormat
     /// <summary>The pattern as written in the catalog (tests generate sample tokens from it).</summary>
     public string Pattern => _pattern;
 
+    /// <summary>Whether every match of this format starts with <paramref name="keyword"/> right after a non-alphanumeric character.</summary>
+    public bool StartsWithBoundedKeyword(string keyword)
+    {
+        if (Kind != SecretKind.Token || _pattern.StartsWith("(", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var prefix = new System.Text.StringBuilder();
+        for (var i = 0; i < _pattern.Length && prefix.Length < keyword.Length; i++)
+        {
+            var c = _pattern[i];
+            if (c == '\\' && i + 1 < _pattern.Length && !char.IsLetterOrDigit(_pattern[i + 1]))
+            {
+                prefix.Append(_pattern[++i]);
+            }
+            else if (char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ':' or '~' or '$' or '/')
+            {
+                prefix.Append(c);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return string.Equals(prefix.ToString(), keyword, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Compiled on first use, so formats that never see their keyword cost nothing; the timeout keeps hostile input from hanging the IDE.</summary>
     public Regex Regex => _regex ??= new Regex(Bounded(), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
 
@@ -87,16 +116,16 @@ internal sealed class SecretCatalog
     private SecretCatalog(ImmutableArray<SecretFormat> formats)
     {
         Formats = formats;
-        var buckets = new List<(string Keyword, SecretFormat Format)>[128 * 128];
+        var buckets = new List<(string Keyword, SecretFormat Format, bool NeedsBoundary)>[128 * 128];
         foreach (var format in formats)
         {
             foreach (var keyword in format.Keywords)
             {
-                (buckets[BucketOf(keyword[0], keyword[1])] ??= []).Add((keyword, format));
+                (buckets[BucketOf(keyword[0], keyword[1])] ??= []).Add((keyword, format, format.StartsWithBoundedKeyword(keyword)));
             }
         }
 
-        KeywordBuckets = new (string Keyword, SecretFormat Format)[128 * 128][];
+        KeywordBuckets = new (string Keyword, SecretFormat Format, bool NeedsBoundary)[128 * 128][];
         for (var c = 0; c < buckets.Length; c++)
         {
             KeywordBuckets[c] = buckets[c]?.ToArray() ?? [];
@@ -109,7 +138,8 @@ internal sealed class SecretCatalog
     public ImmutableArray<SecretFormat> Formats { get; }
 
     /// <summary>Keywords indexed by their first two (lowercase ASCII) characters, see <see cref="BucketOf"/>.</summary>
-    public (string Keyword, SecretFormat Format)[][] KeywordBuckets { get; }
+    /// <remarks>NeedsBoundary: the format's match starts with the keyword after a non-alphanumeric character, so an occurrence inside a word (Task, Path) cannot match.</remarks>
+    public (string Keyword, SecretFormat Format, bool NeedsBoundary)[][] KeywordBuckets { get; }
 
     public static int BucketOf(char first, char second) => (first * 128) + second;
 

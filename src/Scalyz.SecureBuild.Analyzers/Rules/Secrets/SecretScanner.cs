@@ -76,9 +76,9 @@ internal static class SecretScanner
                 continue;
             }
 
-            foreach (var (keyword, format) in buckets[SecretCatalog.BucketOf(c, next)])
+            foreach (var (keyword, format, needsBoundary) in buckets[SecretCatalog.BucketOf(c, next)])
             {
-                if (tried[format.Index] == generation || !StartsWithIgnoreCase(text, i, end, keyword))
+                if (tried[format.Index] == generation || (needsBoundary && i > start && IsAlphanumeric(text[i - 1])) || !StartsWithIgnoreCase(text, i, end, keyword))
                 {
                     continue;
                 }
@@ -186,6 +186,8 @@ internal static class SecretScanner
         var userStart = text.LastIndexOf('/', colon) + 1;
         return colon - userStart != length || string.CompareOrdinal(text, userStart, text, start, length) != 0;
     }
+
+    public static bool IsAlphanumeric(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
 
     private static bool StartsWithIgnoreCase(string text, int index, int end, string keyword)
     {

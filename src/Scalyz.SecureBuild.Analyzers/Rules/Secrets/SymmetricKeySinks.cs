@@ -21,6 +21,40 @@ internal static class SymmetricKeySinks
         _ => false,
     };
 
+    /// <summary>
+    /// Cheap text test for the start of a sink name (HMAC..., SymmetricSecurityKey, AesGcm, AesCcm, ChaCha20Poly1305,
+    /// CreateEncryptor/CreateDecryptor, or Key followed by a single '='), so that only those identifiers are looked up in the tree.
+    /// </summary>
+    public static bool MayStartAt(string text, int i)
+    {
+        var c = text[i];
+        if (c is not ('H' or 'S' or 'A' or 'C' or 'K') || (i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '_')))
+        {
+            return false;
+        }
+
+        return c switch
+        {
+            'H' => StartsWith(text, i, "HMAC"),
+            'S' => StartsWith(text, i, "SymmetricSecurityKey"),
+            'A' => StartsWith(text, i, "AesGcm") || StartsWith(text, i, "AesCcm"),
+            'C' => StartsWith(text, i, "ChaCha20Poly1305") || StartsWith(text, i, "CreateEncryptor") || StartsWith(text, i, "CreateDecryptor"),
+            _ => StartsWith(text, i, "Key") && IsSingleEqualsAfter(text, i + 3),
+        };
+    }
+
+    private static bool StartsWith(string text, int i, string word) => string.CompareOrdinal(text, i, word, 0, word.Length) == 0;
+
+    private static bool IsSingleEqualsAfter(string text, int i)
+    {
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i + 1 < text.Length && text[i] == '=' && text[i + 1] != '=';
+    }
+
     /// <summary>The literal key expression given to the sink named by <paramref name="identifier"/>, or null.</summary>
     public static ExpressionSyntax? FindLiteralKey(SyntaxToken identifier)
     {

@@ -97,7 +97,6 @@ public static class SecretSamples
         {
             while (i < end)
             {
-                var atomStart = i;
                 Func<string> atom;
                 var c = pattern[i];
                 if (c == '(')
@@ -108,10 +107,9 @@ public static class SecretSamples
                         inner = pattern[inner + 1] == '<' ? pattern.IndexOf('>', inner) + 1 : pattern.IndexOf(':', inner) + 1;
                     }
 
-                    var position = inner;
-                    var probe = new StringBuilder();
-                    new Generator(pattern, new Random(0)).Alternation(ref position, probe);
-                    var close = position;
+                    // A throw-away generation finds the closing parenthesis; the group is generated afresh per repetition.
+                    var close = inner;
+                    new Generator(pattern, new Random(0)).Alternation(ref close, new StringBuilder());
                     var innerStart = inner;
                     atom = () =>
                     {
@@ -153,7 +151,6 @@ public static class SecretSamples
                     output.Append(atom());
                 }
 
-                _ = atomStart;
             }
         }
 
