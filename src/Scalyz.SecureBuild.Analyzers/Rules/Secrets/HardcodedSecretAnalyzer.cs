@@ -18,6 +18,10 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 {
+    // Character pairs (as written, either case) that can start a keyword, a symmetric-key API name or a "key:" note:
+    // the text pass looks at nothing else, so most characters cost one table lookup.
+    private static readonly System.Lazy<bool[]> StartPairs = new(BuildStartPairs);
+
     private static readonly string[] TestFrameworkAssemblies = ["xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework"];
 
     /// <inheritdoc/>
@@ -76,14 +80,17 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         SyntaxNode? root = null;
         var analyzedUntil = 0;
         var buckets = SecretCatalog.Default.KeywordBuckets;
-        for (var i = 0; i < text.Length - 1; i++)
+        var startPairs = StartPairs.Value;
+        for (var i = System.Math.Max(0, analyzedUntil); i < text.Length - 1; i++)
         {
-            if (i < analyzedUntil)
+            var raw = text[i];
+            var rawNext = text[i + 1];
+            if (raw >= 128 || rawNext >= 128 || !startPairs[(raw << 7) | rawNext] || i < analyzedUntil)
             {
                 continue;
             }
 
-            var c = SecretText.ToLowerAscii(text[i]);
+            var c = SecretText.ToLowerAscii(raw);
             var next = SecretText.ToLowerAscii(text[i + 1]);
             var hit = c < 128 && next < 128 && HasKeywordAt(buckets[SecretCatalog.BucketOf(c, next)], text, i);
             var sink = !hit && SymmetricKeySinks.MayStartAt(text, i);
@@ -118,6 +125,45 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 analyzedUntil = trivia.Span.End;
             }
         }
+    }
+
+    private static bool[] BuildStartPairs()
+    {
+        var pairs = new bool[128 * 128];
+        void Add(char first, char second)
+        {
+            foreach (var a in new[] { first, char.ToUpperInvariant(first), char.ToLowerInvariant(first) })
+            {
+                foreach (var b in new[] { second, char.ToUpperInvariant(second), char.ToLowerInvariant(second) })
+                {
+                    if (a < 128 && b < 128)
+                    {
+                        pairs[(a << 7) | b] = true;
+                    }
+                }
+            }
+        }
+
+        foreach (var format in SecretCatalog.Default.Formats)
+        {
+            foreach (var keyword in format.Keywords)
+            {
+                Add(keyword[0], keyword[1]);
+            }
+        }
+
+        foreach (var sink in new[] { "HM", "Sy", "Ae", "Ch", "Cr", "Ke" })
+        {
+            Add(sink[0], sink[1]);
+        }
+
+        for (var next = 0; next < 128; next++)
+        {
+            pairs[(':' << 7) | next] = true;
+            pairs[('=' << 7) | next] = true;
+        }
+
+        return pairs;
     }
 
     private static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index)
