@@ -1,0 +1,240 @@
+using System;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
+
+/// <summary>What a credential-like name asks of its value.</summary>
+internal enum CredentialKind
+{
+    None,
+
+    /// <summary>password, pwd, passphrase: any non-trivial value is a secret.</summary>
+    Password,
+
+    /// <summary>secret, token, api key, client secret, private key, ...: the value must look random.</summary>
+    Key,
+}
+
+/// <summary>
+/// Classifies names (variables, properties, configuration keys, ...) as credentials and decides whether a literal
+/// value for them is a real secret. Names are compared case-insensitively with separators (_ - . : space) ignored,
+/// through a per-thread buffer, so classifying allocates nothing.
+/// </summary>
+internal static class CredentialNames
+{
+    private static readonly string[] PasswordWords = ["password", "passwd", "pwd", "passphrase", "passcode"];
+
+    private static readonly string[] KeyWords =
+    [
+        "secret", "token", "apikey", "accesskey", "secretkey", "privatekey", "authkey", "signingkey", "masterkey",
+        "sharedkey", "accountkey", "subscriptionkey", "encryptionkey", "credential", "sastoken", "bearer",
+    ];
+
+    // A credential word next to one of these names something about the credential, not the credential itself.
+    private static readonly string[] NotSecretWords =
+    [
+        "name", "type", "field", "header", "path", "file", "url", "uri", "endpoint", "policy", "length", "regex",
+        "pattern", "prompt", "label", "message", "error", "hint", "format", "mode", "kind", "version", "count", "min",
+        "max", "expir", "lifetime", "timeout", "enabled", "required", "placeholder", "title", "caption", "description",
+        "hash", "checksum", "digest", "thumbprint", "fingerprint", "claim", "scope", "audience", "issuer",
+        "param", "query", "column", "validat", "strength", "complexity", "rule", "provider", "manager", "service",
+        "store", "vault", "cache", "encrypted", "protected", "reference", "ref", "location", "prefix", "suffix",
+        "separator", "generator", "tokenizer", "source", "reset", "changed", "attempt", "property", "display", "id",
+        "lookup", "handler", "option", "request", "response", "result", "status", "event", "input", "output",
+    ];
+
+    private static readonly string[] CommonPlaceholders =
+    [
+        "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "changeme", "admin", "root", "test",
+        "testing", "user", "username", "guest", "null", "none", "empty", "default", "value", "string", "x", "xx", "xxx",
+        "changeit", "invalid", "wrong", "incorrect", "secret123", "password1", "password123",
+    ];
+
+    [ThreadStatic]
+    private static char[]? _buffer;
+
+    /// <summary>Classifies a name; exclusions win (PasswordLength, TokenEndpoint, SecretName are not credentials).</summary>
+    public static CredentialKind Classify(string name)
+    {
+        var length = Normalize(name);
+        if (length < 3)
+        {
+            return CredentialKind.None;
+        }
+
+        var kind = ContainsAny(PasswordWords, length) ? CredentialKind.Password
+            : ContainsAny(KeyWords, length) ? CredentialKind.Key
+            : CredentialKind.None;
+        if (kind == CredentialKind.None)
+        {
+            return kind;
+        }
+
+        foreach (var word in NotSecretWords)
+        {
+            var at = IndexOf(word, length);
+            // 'id' and 'ref' only count as a whole trailing word (ClientSecretId), not inside other words (valid, preferred).
+            if (at >= 0 && (word.Length > 3 || at + word.Length == length))
+            {
+                return CredentialKind.None;
+            }
+        }
+
+        return kind;
+    }
+
+    /// <summary>Whether a literal given to a credential of <paramref name="kind"/> is a real secret.</summary>
+    public static bool IsSecretValue(CredentialKind kind, string value, SecretSettings settings)
+    {
+        var length = value.Length;
+        if (kind == CredentialKind.None || length < (kind == CredentialKind.Password ? 6 : 16) || length > 1000)
+        {
+            return false;
+        }
+
+        if (SecretText.IsPlaceholder(value, 0, length) || IsCommonPlaceholder(value, 0, length) || settings.IsAllowed(value, 0, length)
+            || SecretText.IsGuid(value, 0, length) || LooksLikeNameOrPath(value, kind == CredentialKind.Key))
+        {
+            return false;
+        }
+
+        return kind == CredentialKind.Password
+            ? !SecretText.HasFillerRun(value, 0, length, 4)
+            : !SecretText.HasFillerRun(value, 0, length, 5) && SecretText.Entropy(value, 0, length) >= settings.MinEntropy && HasDigitOrSymbolOrMixedCase(value);
+    }
+
+    public static bool IsCommonPlaceholder(string text, int start, int length)
+    {
+        foreach (var word in CommonPlaceholders)
+        {
+            if (word.Length == length && SecretText.IndexOfIgnoreCase(text, start, length, word) == start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Environment variable names (DB_PASSWORD), configuration paths (Database:Password), URLs, file paths, format
+    // strings and sentences are names of secrets or messages about them, not secrets.
+    private static bool LooksLikeNameOrPath(string value, bool keyOrToken)
+    {
+        bool upperOrUnderscore = true, hasUnderscore = false, onlyNameChars = true, hasSeparator = false, wordsOnly = true, hasWordSeparator = false;
+        foreach (var c in value)
+        {
+            if (c is ' ' or '\t' or '\n' or '\r' or '\\' || (c == '{' && value.IndexOf('}') > 0))
+            {
+                return true;
+            }
+
+            upperOrUnderscore &= c is >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
+            hasUnderscore |= c == '_';
+            hasSeparator |= c is ':' or '.';
+            onlyNameChars &= c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or ':' or '.';
+            wordsOnly &= c is >= 'a' and <= 'z' or '_' or '-' or ':' or '.';
+            hasWordSeparator |= c is '_' or '-' or ':' or '.';
+        }
+
+        wordsOnly &= hasWordSeparator;
+
+        // For keys and tokens, word lists without digits (client_credentials, urn:ietf:params:oauth:jwt-bearer) name
+        // protocol values; for passwords they may be a passphrase (correct-horse-battery-staple), so they stay.
+        return (upperOrUnderscore && hasUnderscore)
+            || (onlyNameChars && hasSeparator && !HasDigit(value))
+            || (keyOrToken && wordsOnly && value.Length < 64)
+            || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || value[0] is '/' or '~';
+    }
+
+    private static bool HasDigit(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Letters-only values shorter than 32 characters are words or identifiers (cancellationToken), not keys.
+    private static bool HasDigitOrSymbolOrMixedCase(string value)
+    {
+        bool lower = false, upper = false;
+        foreach (var c in value)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                lower = true;
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                upper = true;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return lower && upper && value.Length >= 32;
+    }
+
+    private static int Normalize(string name)
+    {
+        var buffer = _buffer ??= new char[256];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (c is '_' or '-' or '.' or ':' or ' ' or '@' or '$')
+            {
+                continue;
+            }
+
+            if (length == buffer.Length)
+            {
+                break;
+            }
+
+            buffer[length++] = SecretText.ToLowerAscii(c);
+        }
+
+        return length;
+    }
+
+    private static bool ContainsAny(string[] words, int length)
+    {
+        foreach (var word in words)
+        {
+            if (IndexOf(word, length) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int IndexOf(string word, int length)
+    {
+        var buffer = _buffer!;
+        for (var i = 0; i + word.Length <= length; i++)
+        {
+            var j = 0;
+            while (j < word.Length && buffer[i + j] == word[j])
+            {
+                j++;
+            }
+
+            if (j == word.Length)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

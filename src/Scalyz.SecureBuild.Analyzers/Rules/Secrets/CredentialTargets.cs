@@ -1,0 +1,149 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
+
+/// <summary>
+/// Where a string literal goes, by syntax only: the credential-like name it is given to (variable, field, property,
+/// parameter default, assignment, named argument, attribute argument, anonymous-object member, dictionary key,
+/// configuration key, comparison) or the credential API it is passed to (NetworkCredential, X509Certificate2,
+/// AuthenticationHeaderValue).
+/// </summary>
+internal static class CredentialTargets
+{
+    public const string NetworkCredentialLabel = "The NetworkCredential password";
+    public const string CertificateLabel = "The certificate password";
+    public const string AuthorizationLabel = "The authorization header";
+
+    /// <summary>The name or API the literal is given to, with what that name asks of its value; (null, None) when neither.</summary>
+    public static (string? Name, CredentialKind Kind) Find(SyntaxToken literal)
+    {
+        var expression = Climb(literal.Parent as ExpressionSyntax);
+        if (expression?.Parent is ArgumentSyntax { NameColon: null } argument && ApiLabel(argument) is { } label)
+        {
+            return (label, CredentialKind.Password);
+        }
+
+        var name = FindName(literal);
+        return name is null ? (null, CredentialKind.None) : (name, CredentialNames.Classify(name));
+    }
+
+    public static bool IsApiLabel(string name) => name is NetworkCredentialLabel or CertificateLabel or AuthorizationLabel;
+
+    /// <summary>The name the literal is given to, whatever it is called.</summary>
+    public static string? FindName(SyntaxToken literal)
+    {
+        var expression = Climb(literal.Parent as ExpressionSyntax);
+        if (expression is null)
+        {
+            return null;
+        }
+
+        switch (expression.Parent)
+        {
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                return declarator.Identifier.ValueText;
+            case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                return property.Identifier.ValueText;
+            case EqualsValueClauseSyntax { Parent: ParameterSyntax parameter }:
+                return parameter.Identifier.ValueText;
+            case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                return property.Identifier.ValueText;
+            case AssignmentExpressionSyntax assignment when assignment.Right == expression:
+                return TargetName(assignment.Left);
+            case ArgumentSyntax { NameColon: { } nameColon }:
+                return nameColon.Name.Identifier.ValueText;
+            case ArgumentSyntax argument:
+                return KeyOfKeyValueCall(argument);
+            case AttributeArgumentSyntax { NameEquals: { } nameEquals }:
+                return nameEquals.Name.Identifier.ValueText;
+            case AttributeArgumentSyntax { NameColon: { } nameColon }:
+                return nameColon.Name.Identifier.ValueText;
+            case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }:
+                return nameEquals.Name.Identifier.ValueText;
+            case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression)
+                && initializer.Expressions.Count == 2 && initializer.Expressions[1] == expression:
+                return StringValue(initializer.Expressions[0]);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
+                return TargetName(binary.Left == expression ? binary.Right : binary.Left);
+            default:
+                return null;
+        }
+    }
+
+    // Parentheses, casts, '??' fallbacks and conditional branches pass the literal on unchanged.
+    private static ExpressionSyntax? Climb(ExpressionSyntax? expression)
+    {
+        while (expression?.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax
+               or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression }
+               or ConditionalExpressionSyntax or PostfixUnaryExpressionSyntax)
+        {
+            if (expression.Parent is ConditionalExpressionSyntax conditional && conditional.Condition == expression)
+            {
+                return null;
+            }
+
+            expression = (ExpressionSyntax)expression.Parent;
+        }
+
+        return expression;
+    }
+
+    private static string? TargetName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element => StringValue(element.ArgumentList.Arguments[0].Expression),
+        ImplicitElementAccessSyntax { ArgumentList.Arguments.Count: 1 } element => StringValue(element.ArgumentList.Arguments[0].Expression),
+        _ => null,
+    };
+
+    // dictionary.Add("password", "..."), headers.Add("Authorization", "..."), Environment.SetEnvironmentVariable("API_KEY", "...").
+    private static string? KeyOfKeyValueCall(ArgumentSyntax argument) =>
+        argument.Parent is ArgumentListSyntax { Arguments.Count: 2 } list && list.Arguments[1] == argument && list.Parent is InvocationExpressionSyntax
+            ? StringValue(list.Arguments[0].Expression)
+            : null;
+
+    private static string? StringValue(ExpressionSyntax expression) =>
+        expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+
+    private static string? ApiLabel(ArgumentSyntax argument)
+    {
+        if (argument.Parent is not ArgumentListSyntax list)
+        {
+            return null;
+        }
+
+        var index = list.Arguments.IndexOf(argument);
+        var name = list.Parent switch
+        {
+            BaseObjectCreationExpressionSyntax { } creation => CreatedTypeName(creation),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
+            _ => null,
+        };
+        return (name, index) switch
+        {
+            ("NetworkCredential", 1) => NetworkCredentialLabel,
+            ("X509Certificate2" or "X509Certificate" or "LoadPkcs12" or "LoadPkcs12FromFile" or "Import" or "CreateFromPemFile" or "CreateFromEncryptedPemFile", 1) => CertificateLabel,
+            ("AuthenticationHeaderValue", 1) => AuthorizationLabel,
+            _ => null,
+        };
+    }
+
+    private static string? CreatedTypeName(BaseObjectCreationExpressionSyntax creation)
+    {
+        var type = creation switch
+        {
+            ObjectCreationExpressionSyntax explicitType => explicitType.Type,
+            _ => (creation.Parent as EqualsValueClauseSyntax)?.Parent is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } ? declaration.Type : null,
+        };
+        return type switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}

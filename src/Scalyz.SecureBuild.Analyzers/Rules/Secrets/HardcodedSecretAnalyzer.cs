@@ -1,0 +1,362 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
+
+/// <summary>
+/// Hard-coded secrets in C# code: provider tokens (SSB1001), credentials by name and by API (SSB1002), connection
+/// strings (SSB1003), private keys (SSB1004), URLs with passwords (SSB1005), literal symmetric keys (SSB1007) and
+/// secrets in comments (SSB1008). This runs on every keystroke, so nothing walks the syntax tree on its own: one pass
+/// over each file's characters finds catalog keywords and symmetric-key API names, and only their tokens and comments
+/// are looked at; the credential-name rule rides on the driver's shared node walk. None of them needs the semantic model.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
+{
+    // Character pairs (as written, either case) that can start a keyword, a symmetric-key API name or a "key:" note:
+    // the text pass looks at nothing else, so most characters cost one table lookup.
+    private static readonly System.Lazy<bool[]> StartPairs = new(BuildStartPairs);
+
+    private static readonly string[] TestFrameworkAssemblies = ["xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework"];
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        SecretDescriptors.ProviderSecret, SecretDescriptors.Credential, SecretDescriptors.ConnectionString, SecretDescriptors.PrivateKey,
+        SecretDescriptors.UrlCredentials, SecretDescriptors.SymmetricKey, SecretDescriptors.Comment);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        // Secrets leak from generated code too (scaffolded settings, designer files), so analyze it.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var isTestProject = IsTestProject(start.Compilation, start.Options);
+            start.RegisterSyntaxTreeAction(tree => AnalyzeText(tree, isTestProject));
+            start.RegisterSyntaxNodeAction(node => AnalyzeCredentialLiteral(node, isTestProject), SyntaxKind.StringLiteralExpression);
+        });
+    }
+
+    /// <summary>A test project: the IsTestProject MSBuild property (made visible by the package) or a test framework reference.</summary>
+    internal static bool IsTestProject(Compilation compilation, AnalyzerOptions options)
+    {
+        if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.IsTestProject", out var value)
+            && string.Equals(value, "true", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var reference in compilation.ReferencedAssemblyNames)
+        {
+            if (System.Array.IndexOf(TestFrameworkAssemblies, reference.Name) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SecretSettings? SettingsFor(AnalyzerOptions options, SyntaxTree tree, bool isTestProject)
+    {
+        var settings = SecretSettings.From(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        return (isTestProject && settings.SkipTestProjects) || settings.IsExcluded(tree.FilePath) ? null : settings;
+    }
+
+    private static void AnalyzeText(SyntaxTreeAnalysisContext context, bool isTestProject)
+    {
+        if (SettingsFor(context.Options, context.Tree, isTestProject) is not { } settings)
+        {
+            return;
+        }
+
+        var text = context.Tree.GetText(context.CancellationToken).ToString();
+        SyntaxNode? root = null;
+        var analyzedUntil = 0;
+        var buckets = SecretCatalog.Default.KeywordBuckets;
+        var startPairs = StartPairs.Value;
+        for (var i = System.Math.Max(0, analyzedUntil); i < text.Length - 1; i++)
+        {
+            var raw = text[i];
+            var rawNext = text[i + 1];
+            if (raw >= 128 || rawNext >= 128 || !startPairs[(raw << 7) | rawNext] || i < analyzedUntil)
+            {
+                continue;
+            }
+
+            var c = SecretText.ToLowerAscii(raw);
+            var next = SecretText.ToLowerAscii(text[i + 1]);
+            var hit = c < 128 && next < 128 && HasKeywordAt(buckets[SecretCatalog.BucketOf(c, next)], text, i);
+            var sink = !hit && SymmetricKeySinks.MayStartAt(text, i);
+            if (!hit && !sink && !(c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)))
+            {
+                continue;
+            }
+
+            root ??= context.Tree.GetRoot(context.CancellationToken);
+            var token = root.FindToken(i);
+            if (token.Span.Contains(i))
+            {
+                if (hit && IsStringToken(token))
+                {
+                    AnalyzeLiteral(context, token, settings);
+                }
+                else if (sink && token.IsKind(SyntaxKind.IdentifierToken) && SymmetricKeySinks.IsSinkName(token.ValueText)
+                    && SymmetricKeySinks.FindLiteralKey(token) is { } key)
+                {
+                    var target = token.ValueText == "Key" ? "the cipher's Key" : token.ValueText;
+                    context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), target));
+                }
+
+                analyzedUntil = token.Span.End;
+                continue;
+            }
+
+            var trivia = root.FindTrivia(i);
+            if (IsComment(trivia) && trivia.Span.Contains(i))
+            {
+                AnalyzeComment(context, text, trivia.Span, settings);
+                analyzedUntil = trivia.Span.End;
+            }
+        }
+    }
+
+    private static bool[] BuildStartPairs()
+    {
+        var pairs = new bool[128 * 128];
+        void Add(char first, char second)
+        {
+            foreach (var a in new[] { first, char.ToUpperInvariant(first), char.ToLowerInvariant(first) })
+            {
+                foreach (var b in new[] { second, char.ToUpperInvariant(second), char.ToLowerInvariant(second) })
+                {
+                    if (a < 128 && b < 128)
+                    {
+                        pairs[(a << 7) | b] = true;
+                    }
+                }
+            }
+        }
+
+        foreach (var format in SecretCatalog.Default.Formats)
+        {
+            foreach (var keyword in format.Keywords)
+            {
+                Add(keyword[0], keyword[1]);
+            }
+        }
+
+        foreach (var sink in new[] { "HM", "Sy", "Ae", "Ch", "Cr", "Ke" })
+        {
+            Add(sink[0], sink[1]);
+        }
+
+        for (var next = 0; next < 128; next++)
+        {
+            pairs[(':' << 7) | next] = true;
+            pairs[('=' << 7) | next] = true;
+        }
+
+        return pairs;
+    }
+
+    private static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index)
+    {
+        foreach (var (keyword, _, needsBoundary) in bucket)
+        {
+            if ((!needsBoundary || index == 0 || !SecretScanner.IsAlphanumeric(text[index - 1]))
+                && index + keyword.Length <= text.Length && SecretText.IndexOfIgnoreCase(text, index, keyword.Length, keyword) == index)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsStringToken(SyntaxToken token)
+    {
+        switch (token.Kind())
+        {
+            case SyntaxKind.StringLiteralToken:
+            case SyntaxKind.InterpolatedStringTextToken:
+            case SyntaxKind.SingleLineRawStringLiteralToken:
+            case SyntaxKind.MultiLineRawStringLiteralToken:
+            case SyntaxKind.Utf8StringLiteralToken:
+            case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
+            case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsComment(SyntaxTrivia trivia)
+    {
+        switch ((SyntaxKind)trivia.RawKind)
+        {
+            case SyntaxKind.SingleLineCommentTrivia:
+            case SyntaxKind.MultiLineCommentTrivia:
+            case SyntaxKind.SingleLineDocumentationCommentTrivia:
+            case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void AnalyzeLiteral(SyntaxTreeAnalysisContext context, SyntaxToken token, SecretSettings settings)
+    {
+        var value = token.ValueText;
+        if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match))
+        {
+            var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
+            var target = CredentialTargets.FindName(token);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, token.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
+        }
+    }
+
+    private static void AnalyzeComment(SyntaxTreeAnalysisContext context, string text, TextSpan span, SecretSettings settings)
+    {
+        if (SecretScanner.TryFind(text, span.Start, span.Length, settings, out var match)
+            || CommentCredentials.TryFind(text, span.Start, span.Length, settings, out match))
+        {
+            var location = Location.Create(context.Tree, new TextSpan(match.Start, match.Length));
+            context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Comment, location, match.Label, match.Mask(text)));
+        }
+    }
+
+    // Literals with no catalog keyword that a credential-named target or credential API receives.
+    private static void AnalyzeCredentialLiteral(SyntaxNodeAnalysisContext context, bool isTestProject)
+    {
+        var token = ((LiteralExpressionSyntax)context.Node).Token;
+        var value = token.ValueText;
+        if (value.Length < 6 || value.Length > 1000)
+        {
+            return;
+        }
+
+        var (name, kind) = CredentialTargets.Find(token);
+        if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
+            || !CredentialNames.IsSecretValue(kind, value, settings)
+            || SecretScanner.TryFind(value, 0, value.Length, settings, out _))
+        {
+            return;
+        }
+
+        var what = CredentialTargets.IsApiLabel(name) ? name : "'" + name + "'";
+        context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Credential, token.GetLocation(), Properties(name), what, SecretText.Mask(value, 0, value.Length)));
+    }
+
+    private static ImmutableDictionary<string, string?> Properties(string name) =>
+        ImmutableDictionary<string, string?>.Empty.Add(SecretDescriptors.EnvironmentVariableProperty, EnvironmentVariableName(name));
+
+    /// <summary>SCREAMING_SNAKE_CASE of a name or label ("stripeKey" and "Stripe secret key" give STRIPE_KEY and STRIPE_SECRET_KEY).</summary>
+    internal static string EnvironmentVariableName(string name)
+    {
+        if (name.StartsWith("The ", System.StringComparison.Ordinal))
+        {
+            name = name.Substring(4);
+        }
+
+        var builder = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsLetterOrDigit(c) && c < 128)
+            {
+                if (char.IsUpper(c) && i > 0 && char.IsLower(name[i - 1]) && builder.Length > 0 && builder[builder.Length - 1] != '_')
+                {
+                    builder.Append('_');
+                }
+
+                builder.Append(char.ToUpperInvariant(c));
+            }
+            else if (builder.Length > 0 && builder[builder.Length - 1] != '_')
+            {
+                builder.Append('_');
+            }
+        }
+
+        var result = builder.ToString().Trim('_');
+        return result.Length == 0 || char.IsDigit(result[0]) ? "SECRET_" + result : result;
+    }
+}
+
+/// <summary>"password: hunter22" and "api_key = ..." written in a comment.</summary>
+internal static class CommentCredentials
+{
+    private static readonly System.Text.RegularExpressions.Regex Pattern = new(
+        @"(?<![A-Za-z])(?<k>(?i:password|passwd|pwd|passphrase|secret|api[_\- ]?key|access[_\- ]?key|token|client[_\- ]?secret))\s{0,3}[:=]\s{0,3}[""']?(?<s>[^\s""'<>,;]{6,200})",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture,
+        System.TimeSpan.FromMilliseconds(250));
+
+    private static readonly SecretFormat Format = new(-1, "comment-credential", SecretKind.Header, "Credential", ImmutableArray<string>.Empty, 0, false, ImmutableHashSet<string>.Empty, string.Empty);
+
+    public static bool TryFind(string text, int start, int length, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        if (!MayContainKey(text, start, length))
+        {
+            return false;
+        }
+
+        try
+        {
+            for (var m = Pattern.Match(text, start, length); m.Success; m = m.NextMatch())
+            {
+                var key = m.Groups["k"].Value;
+                var secret = m.Groups["s"];
+                if (CredentialNames.IsSecretValue(CredentialNames.Classify(key), secret.Value, settings))
+                {
+                    match = new SecretMatch(Format, secret.Index, secret.Length, null);
+                    return true;
+                }
+            }
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Give up on pathological comments rather than stall the IDE.
+        }
+
+        return false;
+    }
+
+    // Cheap gate before the regex: some ':' or '=' must follow a word ending like a credential key (password, pwd,
+    // secret, key, token), so the regex never runs over ordinary documentation comments.
+    private static bool MayContainKey(string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (text[i] is (':' or '=') && KeyEndsAt(text, start, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the ':' or '=' at <paramref name="i"/> follows (up to three spaces after) a credential key word.</summary>
+    public static bool KeyEndsAt(string text, int start, int i)
+    {
+        var end = i;
+        while (end > start && end > i - 4 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        return EndsWithIgnoreCase(text, start, end, "password") || EndsWithIgnoreCase(text, start, end, "pwd") || EndsWithIgnoreCase(text, start, end, "passwd")
+            || EndsWithIgnoreCase(text, start, end, "passphrase") || EndsWithIgnoreCase(text, start, end, "secret") || EndsWithIgnoreCase(text, start, end, "key")
+            || EndsWithIgnoreCase(text, start, end, "token");
+    }
+
+    private static bool EndsWithIgnoreCase(string text, int start, int end, string word) =>
+        end - start >= word.Length && SecretText.IndexOfIgnoreCase(text, end - word.Length, word.Length, word) == end - word.Length;
+}

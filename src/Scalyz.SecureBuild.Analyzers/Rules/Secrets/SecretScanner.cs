@@ -1,0 +1,209 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
+
+/// <summary>A secret found in a piece of text: its format and where the secret itself lies.</summary>
+internal readonly struct SecretMatch
+{
+    public SecretMatch(SecretFormat format, int start, int length, string? key)
+    {
+        Format = format;
+        Start = start;
+        Length = length;
+        Key = key;
+    }
+
+    public SecretFormat Format { get; }
+
+    public int Start { get; }
+
+    public int Length { get; }
+
+    /// <summary>For connection strings, the key that holds the secret (Password, AccountKey, ...).</summary>
+    public string? Key { get; }
+
+    /// <summary>The provider or kind of secret, for messages ("Stripe secret key", "Azure Storage account key").</summary>
+    public string Label => Format.Kind == SecretKind.ConnectionString ? ConnectionStringLabel(Key) : Format.Provider;
+
+    public string Mask(string text) => SecretText.Mask(text, Start, Length);
+
+    private static string ConnectionStringLabel(string? key) => key?.ToLowerInvariant() switch
+    {
+        "accountkey" => "Azure Storage account key",
+        "sharedaccesskey" => "Azure shared access key",
+        "accesskey" => "Access key",
+        "secret" => "Secret",
+        _ => "Password",
+    };
+}
+
+/// <summary>
+/// Finds catalog secrets in text: one pass over the characters looks up keywords by their first two characters; only a format
+/// whose keyword occurs runs its (lazily compiled, time-limited) regular expression. Nothing is allocated unless a
+/// keyword occurs.
+/// </summary>
+internal static class SecretScanner
+{
+    [ThreadStatic]
+    private static int[]? _tried;
+
+    [ThreadStatic]
+    private static int _generation;
+
+    /// <summary>Finds the most specific valid secret in <c>text[start..start+length]</c>: provider tokens and keys before connection strings, URLs and headers.</summary>
+    public static bool TryFind(string text, int start, int length, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        if (length < 8)
+        {
+            return false;
+        }
+
+        var catalog = SecretCatalog.Default;
+        var buckets = catalog.KeywordBuckets;
+        var tried = _tried ??= new int[catalog.Formats.Length];
+        var generation = ++_generation;
+        var found = false;
+        var end = start + length;
+        var next = SecretText.ToLowerAscii(text[start]);
+        for (var i = start; i < end - 1; i++)
+        {
+            var c = next;
+            next = SecretText.ToLowerAscii(text[i + 1]);
+            if (c >= 128 || next >= 128)
+            {
+                continue;
+            }
+
+            foreach (var (keyword, format, needsBoundary) in buckets[SecretCatalog.BucketOf(c, next)])
+            {
+                if (tried[format.Index] == generation || (needsBoundary && i > start && IsAlphanumeric(text[i - 1])) || !StartsWithIgnoreCase(text, i, end, keyword))
+                {
+                    continue;
+                }
+
+                tried[format.Index] = generation;
+                if (TryMatch(format, text, start, length, settings, out var candidate)
+                    && (!found || Better(candidate, match)))
+                {
+                    match = candidate;
+                    found = true;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Better(SecretMatch candidate, SecretMatch current) =>
+        candidate.Format.Kind < current.Format.Kind
+        || (candidate.Format.Kind == current.Format.Kind && candidate.Start < current.Start);
+
+    private static bool TryMatch(SecretFormat format, string text, int start, int length, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        if (format.Kind == SecretKind.ConnectionString && text.IndexOf(';', start, length) < 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            for (var m = format.Regex.Match(text, start, length); m.Success; m = m.NextMatch())
+            {
+                var group = m.Groups["s"];
+                var secret = group.Success ? group : (Group)m;
+                var key = m.Groups["k"];
+                if (IsValid(format, text, secret.Index, secret.Length, key.Success ? key.Value : null, settings))
+                {
+                    match = new SecretMatch(format, secret.Index, secret.Length, key.Success ? key.Value : null);
+                    return true;
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Hostile or pathological input: give up on this format rather than stall the IDE.
+        }
+
+        return false;
+    }
+
+    private static bool IsValid(SecretFormat format, string text, int start, int length, string? key, SecretSettings settings)
+    {
+        if (format.Examples.Count > 0 && format.Examples.Contains(text.Substring(start, length)))
+        {
+            return false;
+        }
+
+        if (SecretText.IsPlaceholder(text, start, length) || settings.IsAllowed(text, start, length))
+        {
+            return false;
+        }
+
+        if (format.Crc32Checksum && !SecretText.HasValidCrc32Checksum(text, start, length))
+        {
+            return false;
+        }
+
+        switch (format.Kind)
+        {
+            case SecretKind.ConnectionString:
+                return IsConnectionStringSecret(text, start, length, key);
+            case SecretKind.Url:
+                return IsUrlPassword(text, start, length);
+            case SecretKind.Header:
+                return format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy;
+            default:
+                return format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy;
+        }
+    }
+
+    private static bool IsConnectionStringSecret(string text, int start, int length, string? key)
+    {
+        var first = text[start];
+        if (first is '{' or '$' or '%' or '[' or '@' || CredentialNames.IsCommonPlaceholder(text, start, length))
+        {
+            return false;
+        }
+
+        var isPassword = key is not null && (key.Equals("password", StringComparison.OrdinalIgnoreCase) || key.Equals("pwd", StringComparison.OrdinalIgnoreCase));
+        return isPassword
+            ? !SecretText.HasFillerRun(text, start, length, 4)
+            : length >= 20 && SecretText.Entropy(text, start, length) >= 3.0;
+    }
+
+    private static bool IsUrlPassword(string text, int start, int length)
+    {
+        if (text[start] is '{' or '$' or '%' || CredentialNames.IsCommonPlaceholder(text, start, length) || SecretText.HasFillerRun(text, start, length, 3))
+        {
+            return false;
+        }
+
+        // scheme://user:password@ where the password repeats the user name is a local default, not a leaked secret.
+        var colon = start - 1;
+        var userStart = text.LastIndexOf('/', colon) + 1;
+        return colon - userStart != length || string.CompareOrdinal(text, userStart, text, start, length) != 0;
+    }
+
+    public static bool IsAlphanumeric(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
+
+    private static bool StartsWithIgnoreCase(string text, int index, int end, string keyword)
+    {
+        if (end - index < keyword.Length)
+        {
+            return false;
+        }
+
+        for (var j = 0; j < keyword.Length; j++)
+        {
+            if (SecretText.ToLowerAscii(text[index + j]) != keyword[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,214 @@
+using System;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
+
+/// <summary>Character-level checks on candidate secrets: entropy, placeholders, checksums and masking. None of them allocates.</summary>
+internal static class SecretText
+{
+    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+    private static readonly uint[] Crc32Table = BuildCrc32Table();
+
+    // Words that mark a value as a template or documentation rather than a real secret.
+    private static readonly string[] PlaceholderWords =
+    [
+        "example", "xxxx", "****", "placeholder", "your", "dummy", "sample", "redacted", "changeme", "change_me",
+        "replace", "insert", "<", ">", "${", "{{", "$(", "#{", "%(", "...", "todo", "secret_here", "key_here", "token_here",
+    ];
+
+    [ThreadStatic]
+    private static int[]? _counts;
+
+    /// <summary>Shannon entropy in bits per character of <c>text[start..start+length]</c>.</summary>
+    public static double Entropy(string text, int start, int length)
+    {
+        if (length == 0)
+        {
+            return 0;
+        }
+
+        var counts = _counts ??= new int[128];
+        Array.Clear(counts, 0, counts.Length);
+        var others = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i];
+            if (c < 128)
+            {
+                counts[c]++;
+            }
+            else
+            {
+                others++;
+            }
+        }
+
+        double entropy = 0;
+        foreach (var count in counts)
+        {
+            entropy += Term(count, length);
+        }
+
+        return entropy + Term(others, length);
+    }
+
+    /// <summary>True when the value is a template, a documentation value or an obvious filler rather than a secret.</summary>
+    public static bool IsPlaceholder(string text, int start, int length)
+    {
+        foreach (var word in PlaceholderWords)
+        {
+            if (IndexOfIgnoreCase(text, start, length, word) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when one character repeats at least <paramref name="run"/> times in a row, or the value counts up (abcdef, 123456).</summary>
+    public static bool HasFillerRun(string text, int start, int length, int run)
+    {
+        int same = 1, ascending = 1;
+        for (var i = start + 1; i < start + length; i++)
+        {
+            same = text[i] == text[i - 1] ? same + 1 : 1;
+            ascending = text[i] == text[i - 1] + 1 ? ascending + 1 : 1;
+            if (same >= run || ascending >= run)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// GitHub-style checksum: the last six characters are the base62 CRC32 of the thirty random characters after the
+    /// prefix's underscore. A token that fails it was typed by hand (a test value), not issued by the provider.
+    /// </summary>
+    public static bool HasValidCrc32Checksum(string text, int start, int length)
+    {
+        var underscore = text.IndexOf('_', start, length);
+        if (underscore < 0 || start + length - underscore - 1 != 36)
+        {
+            return false;
+        }
+
+        var crc = 0xFFFFFFFFu;
+        for (var i = underscore + 1; i < underscore + 31; i++)
+        {
+            crc = Crc32Table[(crc ^ text[i]) & 0xFF] ^ (crc >> 8);
+        }
+
+        var value = crc ^ 0xFFFFFFFFu;
+        for (var i = start + length - 1; i >= start + length - 6; i--)
+        {
+            if (text[i] != Base62[(int)(value % 62)])
+            {
+                return false;
+            }
+
+            value /= 62;
+        }
+
+        return true;
+    }
+
+    /// <summary>The base62 CRC32 checksum of <paramref name="random"/>, six characters (used by tests to build valid tokens).</summary>
+    public static string Crc32Base62(string random)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var c in random)
+        {
+            crc = Crc32Table[(crc ^ c) & 0xFF] ^ (crc >> 8);
+        }
+
+        var value = crc ^ 0xFFFFFFFFu;
+        var chars = new char[6];
+        for (var i = 5; i >= 0; i--)
+        {
+            chars[i] = Base62[(int)(value % 62)];
+            value /= 62;
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>At most the first four characters, then an ellipsis: never the full secret.</summary>
+    public static string Mask(string text, int start, int length) =>
+        text.Substring(start, Math.Min(4, Math.Max(0, length - 4))) + "\u2026";
+
+    /// <summary>True for 8-4-4-4-12 hexadecimal GUIDs, which identify things rather than authenticate.</summary>
+    public static bool IsGuid(string text, int start, int length)
+    {
+        if (length != 36)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < 36; i++)
+        {
+            var c = text[start + i];
+            var dash = i is 8 or 13 or 18 or 23;
+            if (dash ? c != '-' : !IsHex(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static int IndexOfIgnoreCase(string text, int start, int length, string word)
+    {
+        var last = start + length - word.Length;
+        for (var i = start; i <= last; i++)
+        {
+            var j = 0;
+            while (j < word.Length && ToLowerAscii(text[i + j]) == word[j])
+            {
+                j++;
+            }
+
+            if (j == word.Length)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public static char ToLowerAscii(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+
+    private static bool IsHex(char c) => c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+
+    private static double Term(int count, int length)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var p = (double)count / length;
+        return -p * Math.Log(p, 2);
+    }
+
+    private static uint[] BuildCrc32Table()
+    {
+        var table = new uint[256];
+        for (var n = 0u; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[n] = c;
+        }
+
+        return table;
+    }
+}
