@@ -42,7 +42,8 @@ public sealed class AntiforgeryDisabledAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type?.ToDisplayString() == IgnoreAttribute)
+        // Newer compilers also expose attributes as creations; those are reported once, by the symbol action.
+        if (creation.Type?.ToDisplayString() == IgnoreAttribute && creation.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, creation.Syntax.GetLocation(), "new IgnoreAntiforgeryTokenAttribute()"));
         }

@@ -79,7 +79,7 @@ public sealed class CookieAnalyzer : DiagnosticAnalyzer
             parent = parent.Parent;
         }
 
-        if (parent is ISimpleAssignmentOperation { Target: not ILocalReferenceOperation })
+        if (parent is ISimpleAssignmentOperation { Target: not ILocalReferenceOperation } or IFieldInitializerOperation or IPropertyInitializerOperation)
         {
             return;
         }

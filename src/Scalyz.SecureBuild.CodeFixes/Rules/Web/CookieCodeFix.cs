@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -55,15 +56,21 @@ public sealed class CookieCodeFix : CodeFixProvider
             SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
         if (creation.Initializer is { } initializer)
         {
-            return creation.WithInitializer(initializer.WithExpressions(initializer.Expressions.Add(assignment)));
+            var expressions = initializer.Expressions;
+            var trailing = expressions.Count > 0 ? expressions[expressions.Count - 1].GetTrailingTrivia() : SyntaxFactory.TriviaList(SyntaxFactory.Space);
+            var items = expressions.Select((e, i) => i == expressions.Count - 1 ? e.WithoutTrailingTrivia() : e).ToList();
+            items.Add(assignment.NormalizeWhitespace().WithLeadingTrivia(expressions.Count > 0 ? SyntaxFactory.TriviaList(SyntaxFactory.Space) : default).WithTrailingTrivia(trailing));
+            return creation.WithInitializer(initializer.WithExpressions(SyntaxFactory.SeparatedList(items)));
         }
 
         var created = creation.ArgumentList is null ? creation.WithType(creation.Type.WithoutTrailingTrivia()).WithArgumentList(SyntaxFactory.ArgumentList()) : creation;
         return created
             .WithArgumentList(created.ArgumentList!.WithoutTrailingTrivia())
-            .WithInitializer(SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment))
-                .NormalizeWhitespace()
-                .WithLeadingTrivia(SyntaxFactory.Space)
+            .WithInitializer(SyntaxFactory.InitializerExpression(
+                    SyntaxKind.ObjectInitializerExpression,
+                    SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(assignment.NormalizeWhitespace()),
+                    SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(SyntaxFactory.Space))
                 .WithTrailingTrivia(creation.GetTrailingTrivia()));
     }
 }

@@ -1,0 +1,34 @@
+using Scalyz.SecureBuild.Analyzers.Rules.Web;
+using Scalyz.SecureBuild.Analyzers.Tests.Harness;
+
+namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Web;
+
+public sealed class SSB2503_CorsAnyOriginTests
+{
+    [Fact]
+    public Task AnyOriginWithCredentials_Reports() => Verify.AnalyzerAsync<CorsAnyOriginAnalyzer>("""
+        using Microsoft.Extensions.DependencyInjection;
+        class C
+        {
+            void M(IServiceCollection services)
+            {
+                services.AddCors(o => o.AddPolicy("open", p => [|p.SetIsOriginAllowed(_ => true)|].AllowAnyHeader().AllowCredentials()));
+                services.AddCors(o => o.AddDefaultPolicy(p => { p.AllowCredentials(); [|p.WithOrigins("*")|]; }));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ListedOriginsOrNoCredentials_DoNotReport() => Verify.AnalyzerAsync<CorsAnyOriginAnalyzer>("""
+        using Microsoft.Extensions.DependencyInjection;
+        class C
+        {
+            void M(IServiceCollection services)
+            {
+                services.AddCors(o => o.AddPolicy("a", p => p.WithOrigins("https://app.example.com").AllowCredentials()));
+                services.AddCors(o => o.AddPolicy("b", p => p.AllowAnyOrigin().AllowAnyMethod()));
+                services.AddCors(o => o.AddPolicy("c", p => p.SetIsOriginAllowed(origin => origin.EndsWith(".example.com")).AllowCredentials()));
+            }
+        }
+        """);
+}
