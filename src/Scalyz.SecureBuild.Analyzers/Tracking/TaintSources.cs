@@ -141,11 +141,25 @@ internal static class TaintSources
     /// True when the text is assembled at run time (concatenation, interpolation, string.Format/Concat/Join) from at
     /// least one part that is neither constant nor a value that cannot carry syntax (numbers, booleans, GUIDs, dates).
     /// </summary>
-    public static bool IsBuiltFromNonConstant(IOperation operation, Func<IOperation, bool>? isSafePart = null)
+    public static bool IsBuiltFromNonConstant(IOperation operation, Func<IOperation, bool>? isSafePart = null) =>
+        IsBuiltFromNonConstant(operation, isSafePart, 0);
+
+    private static bool IsBuiltFromNonConstant(IOperation operation, Func<IOperation, bool>? isSafePart, int depth)
     {
         operation = Resolve(operation);
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
         return operation switch
         {
+            // sql += " AND name = '" + name + "'": built up across statements.
+            ILocalReferenceOperation local when local.Type?.SpecialType == SpecialType.System_String && Writes(local) is { } writes =>
+                writes.Any(w => w.IsAppend ? IsUnsafePart(w.Value, isSafePart) : IsBuiltFromNonConstant(w.Value, isSafePart, depth + 1)),
+            IInvocationOperation { TargetMethod.Name: "ToString", Instance: ILocalReferenceOperation builder } when builder.Type?.ToDisplayString() == "System.Text.StringBuilder" =>
+                BuilderParts(builder).Any(p => IsUnsafePart(p, isSafePart)),
+            IInvocationOperation helper when HelperResult(helper) is { } result => IsBuiltFromNonConstant(result, isSafePart, depth + 1),
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String =>
                 Parts(binary).Any(p => IsUnsafePart(p, isSafePart)),
             IInterpolatedStringOperation interpolated =>
@@ -154,6 +168,91 @@ internal static class TaintSources
                 invocation.Arguments.Skip(invocation.TargetMethod.Name == "Format" ? 1 : 0).SelectMany(ArgumentValues).Any(p => IsUnsafePart(p, isSafePart)),
             _ => false,
         };
+    }
+
+    /// <summary>Every value stored in a local: initializer, assignments and += appends; null when it is passed by reference.</summary>
+    public static System.Collections.Generic.List<(IOperation Value, bool IsAppend)>? Writes(ILocalReferenceOperation reference)
+    {
+        var writes = new System.Collections.Generic.List<(IOperation Value, bool IsAppend)>();
+        foreach (var operation in Root(reference).Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                    if (declarator.GetVariableInitializer() is { } initializer)
+                    {
+                        writes.Add((initializer.Value, false));
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, reference.Local):
+                    writes.Add((assignment.Value, false));
+                    break;
+                case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound when IsLocal(compound.Target, reference.Local):
+                    writes.Add((compound.Value, true));
+                    break;
+                case IArgumentOperation argument when argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out && IsLocal(argument.Value, reference.Local):
+                    return null;
+            }
+        }
+
+        return writes;
+    }
+
+    /// <summary>The text appended to a StringBuilder local: its constructor argument and every Append/AppendFormat/Insert on it.</summary>
+    private static System.Collections.Generic.IEnumerable<IOperation> BuilderParts(ILocalReferenceOperation builder)
+    {
+        foreach (var operation in Root(builder).Descendants())
+        {
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, builder.Local)
+                && declarator.GetVariableInitializer()?.Value is IObjectCreationOperation creation)
+            {
+                foreach (var argument in creation.Arguments.Where(a => a.Value.Type?.SpecialType == SpecialType.System_String))
+                {
+                    yield return argument.Value;
+                }
+            }
+            else if (operation is IInvocationOperation { TargetMethod.Name: "Append" or "AppendLine" or "AppendFormat" or "Insert" } call && ChainsFrom(call, builder.Local))
+            {
+                foreach (var value in call.Arguments.Where(a => a.Parameter?.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object || a.ArgumentKind == ArgumentKind.ParamArray).SelectMany(ArgumentValues))
+                {
+                    yield return value;
+                }
+            }
+        }
+    }
+
+    private static bool ChainsFrom(IInvocationOperation call, ILocalSymbol local)
+    {
+        var instance = call.Instance;
+        while (instance is IInvocationOperation inner)
+        {
+            instance = inner.Instance;
+        }
+
+        return IsLocal(instance, local);
+    }
+
+    private static bool IsLocal(IOperation? operation, ILocalSymbol local) =>
+        operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+    /// <summary>
+    /// The returned expression of a small helper in the same file (expression body or a single return), so
+    /// <c>cmd.CommandText = ByName(name)</c> is judged by what ByName builds.
+    /// </summary>
+    private static IOperation? HelperResult(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.IsVirtual || method.IsAbstract || method.ReturnType.SpecialType != SpecialType.System_String || invocation.SemanticModel is not { } model
+            || method.DeclaringSyntaxReferences.Length != 1 || method.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax;
+        var returned = syntax?.ExpressionBody?.Expression
+            ?? (syntax?.Body?.Statements is { Count: 1 } statements && statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax ret ? ret.Expression : null);
+        return returned is null ? null : model.GetOperation(returned);
     }
 
     /// <summary>True when the value is read from the HTTP request, directly or through a local, concatenation or ToString().</summary>
@@ -192,6 +291,8 @@ internal static class TaintSources
                 return interpolated.Parts.OfType<IInterpolationOperation>().Any(h => IsRequestData(h.Expression, depth + 1));
             case ICoalesceOperation coalesce:
                 return IsRequestData(coalesce.Value, depth + 1);
+            case IConditionalAccessOperation conditional:
+                return IsRequestData(conditional.Operation, depth + 1);
             default:
                 return false;
         }
