@@ -255,6 +255,23 @@ internal static class TaintSources
         return returned is null ? null : model.GetOperation(returned);
     }
 
+    /// <summary>The constant text a string starts with (a literal, the first part of an interpolation or of a concatenation), or null.</summary>
+    public static string? ConstantPrefix(IOperation operation)
+    {
+        var resolved = Resolve(operation);
+        while (resolved is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && !resolved.ConstantValue.HasValue)
+        {
+            resolved = Resolve(binary.LeftOperand);
+        }
+
+        return resolved switch
+        {
+            { ConstantValue: { HasValue: true, Value: string text } } => text,
+            IInterpolatedStringOperation interpolated when interpolated.Parts.FirstOrDefault() is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string head } => head,
+            _ => null,
+        };
+    }
+
     /// <summary>True when the value is read from the HTTP request, directly or through a local, concatenation or ToString().</summary>
     public static bool IsRequestData(IOperation operation) => IsRequestData(operation, 0);
 
@@ -374,13 +391,44 @@ internal static class TaintSources
     private static bool IsUnsafePart(IOperation part, Func<IOperation, bool>? isSafePart)
     {
         var resolved = Resolve(part);
-        if (IsConstant(resolved) || CannotCarrySyntax(resolved.Type) || (isSafePart?.Invoke(resolved) ?? false))
+        if (IsConstant(resolved) || CannotCarrySyntax(resolved.Type) || (isSafePart?.Invoke(resolved) ?? false) || IsSafeSequence(resolved, isSafePart))
         {
             return false;
         }
 
-        // Nested concatenations count by their own parts.
-        return resolved is not (IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation) || IsBuiltFromNonConstant(resolved, isSafePart);
+        // Nested concatenations, interpolations and string.Format/Concat/Join count by their own parts.
+        return resolved switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } or IInterpolatedStringOperation => IsBuiltFromNonConstant(resolved, isSafePart),
+            IInvocationOperation invocation when IsStringBuilder(invocation) => IsBuiltFromNonConstant(resolved, isSafePart),
+            _ => true,
+        };
+    }
+
+    // string.Join(",", Enumerable.Range(0, n).Select(i => "@p" + i)) and Enumerable.Repeat("?", n) make placeholders, not data.
+    private static bool IsSafeSequence(IOperation operation, Func<IOperation, bool>? isSafePart)
+    {
+        if (operation is not IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" } invocation)
+        {
+            return false;
+        }
+
+        switch (invocation.TargetMethod.Name)
+        {
+            case "Repeat":
+                return invocation.Arguments.Length > 0 && IsConstant(invocation.Arguments[0].Value);
+            case "Select" when invocation.Arguments.Length == 2:
+                var selector = Resolve(invocation.Arguments[1].Value);
+                if (selector is IDelegateCreationOperation creation)
+                {
+                    selector = creation.Target;
+                }
+
+                return selector is IAnonymousFunctionOperation lambda
+                    && lambda.Body.Descendants().OfType<IReturnOperation>().All(r => r.ReturnedValue is { } value && !IsUnsafePart(value, isSafePart));
+            default:
+                return false;
+        }
     }
 
     private static bool CannotCarrySyntax(ITypeSymbol? type)

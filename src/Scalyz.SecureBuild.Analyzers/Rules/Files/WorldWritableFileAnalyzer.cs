@@ -88,24 +88,12 @@ public sealed class WorldWritableFileAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var text = ConstantPrefix(arguments);
+        var text = TaintSources.ConstantPrefix(arguments);
         var mode = text?.Split(' ').FirstOrDefault(t => t.Length > 0 && t[0] != '-');
         if (mode is not null && GrantsOtherWrite(mode))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, arguments.Syntax.GetLocation(), "chmod " + mode));
         }
-    }
-
-    private static string? ConstantPrefix(IOperation arguments)
-    {
-        var resolved = TaintSources.Resolve(arguments);
-        return resolved switch
-        {
-            { ConstantValue: { HasValue: true, Value: string s } } => s,
-            IInterpolatedStringOperation interpolated when interpolated.Parts.FirstOrDefault() is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string head } => head,
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when TaintSources.Resolve(binary.LeftOperand).ConstantValue is { HasValue: true, Value: string left } => left,
-            _ => null,
-        };
     }
 
     private static bool GrantsOtherWrite(string mode)

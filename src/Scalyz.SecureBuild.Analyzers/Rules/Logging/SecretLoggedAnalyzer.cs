@@ -22,7 +22,7 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 
     private static readonly string[] SecretWords =
     {
-        "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "accesskey", "privatekey", "connectionstring", "credential", "bearer", "sessionkey",
+        "password", "passwd", "pwd", "passphrase", "secret", "token", "apikey", "accesskey", "privatekey", "connectionstring", "credential", "bearer", "sessionkey", "jwt",
     };
 
     // Names that mention a secret but hold something else: its length, hash, expiry, where it lives, whether it is set.

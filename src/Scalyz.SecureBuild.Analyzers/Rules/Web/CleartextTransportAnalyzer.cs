@@ -94,13 +94,7 @@ public sealed class CleartextTransportAnalyzer : DiagnosticAnalyzer
             resolved = TaintSources.Resolve(text.Value);
         }
 
-        var address = resolved switch
-        {
-            { ConstantValue: { HasValue: true, Value: string s } } => s,
-            IInterpolatedStringOperation interpolated when interpolated.Parts.FirstOrDefault() is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string head } => head,
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when TaintSources.Resolve(binary.LeftOperand).ConstantValue is { HasValue: true, Value: string left } => left,
-            _ => null,
-        };
+        var address = TaintSources.ConstantPrefix(resolved);
         if (address is not null && IsCleartextRemote(address))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), "'" + SchemeAndHost(address) + "'"));
@@ -115,9 +109,9 @@ public sealed class CleartextTransportAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        // "http://" + host: the host is decided at run time, the scheme already is not.
         var host = HostOf(address.Substring(scheme));
-        return host.Length > 0
-            && !(host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal) || host.StartsWith("127.", StringComparison.Ordinal) || host is "[::1]" or "0.0.0.0" or "host.docker.internal");
+        return !(host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal) || host.StartsWith("127.", StringComparison.Ordinal) || host is "[::1]" or "0.0.0.0" or "host.docker.internal");
     }
 
     private static string HostOf(string rest)
@@ -137,6 +131,7 @@ public sealed class CleartextTransportAnalyzer : DiagnosticAnalyzer
     private static string SchemeAndHost(string address)
     {
         var scheme = address.Substring(0, address.IndexOf("://", StringComparison.Ordinal) + 3);
-        return scheme + HostOf(address.Substring(scheme.Length));
+        var host = HostOf(address.Substring(scheme.Length));
+        return scheme + (host.Length == 0 ? "..." : host);
     }
 }

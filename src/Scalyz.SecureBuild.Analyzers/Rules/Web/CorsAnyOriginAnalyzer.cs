@@ -74,6 +74,15 @@ public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
             value = delegateCreation.Target;
         }
 
+        if (value is IMethodReferenceOperation reference)
+        {
+            // A named predicate in the same file: static bool AnyOrigin(string origin) => true;
+            var syntax = reference.Method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax;
+            var body = syntax?.ExpressionBody?.Expression
+                ?? (syntax?.Body?.Statements is { Count: 1 } statements && statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax ret ? ret.Expression : null);
+            return body.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression);
+        }
+
         if (value is not IAnonymousFunctionOperation lambda)
         {
             return false;

@@ -36,6 +36,19 @@ public sealed class XssSinkAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
         context.RegisterOperationAction(AnalyzeConversion, OperationKind.Conversion);
+        context.RegisterOperationAction(AnalyzeDynamicInvocation, OperationKind.DynamicInvocation);
+    }
+
+    // Html.Raw(ViewBag.Message) binds at run time, so the call is dynamic.
+    private static void AnalyzeDynamicInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IDynamicInvocationOperation)context.Operation;
+        if (invocation.Operation is IDynamicMemberReferenceOperation { MemberName: "Raw", Instance: { Type: { } helper } }
+            && (helper.ToDisplayString().StartsWith("Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper", StringComparison.Ordinal) || ImplementsHtmlHelper(helper as INamedTypeSymbol))
+            && invocation.Arguments.Length == 1 && !TaintSources.IsConstant(invocation.Arguments[0]))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Arguments[0].Syntax.GetLocation(), "Html.Raw"));
+        }
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context)

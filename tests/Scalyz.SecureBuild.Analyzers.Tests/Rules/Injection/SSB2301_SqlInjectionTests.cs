@@ -67,4 +67,43 @@ public sealed class SSB2301_SqlInjectionTests
         using Npgsql;
         class Repo { void M(string n, bool b) { var sql = "SELECT 1"; if (b) sql = "SELECT 2"; var c = new NpgsqlCommand(sql); } }
         """, StandIns.Npgsql);
+
+    [Fact]
+    public Task HelperStringBuilderAndAppends_Report() => Verify.AnalyzerAsync<SqlInjectionAnalyzer>("""
+        using System.Data.Common;
+        using System.Text;
+        class Repo
+        {
+            static string ByName(string n) => "SELECT * FROM users WHERE name = '" + n + "'";
+            void M(DbCommand a, DbCommand b, DbCommand c, string name)
+            {
+                a.CommandText = [|ByName(name)|];
+                var sb = new StringBuilder("SELECT * FROM users WHERE name = '");
+                sb.Append(name).Append('\'');
+                b.CommandText = [|sb.ToString()|];
+                var sql = "SELECT * FROM users WHERE 1 = 1";
+                sql += " AND name = '" + name + "'";
+                c.CommandText = [|sql|];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConstantHelperBuilderAndPlaceholders_DoNotReport() => Verify.AnalyzerAsync<SqlInjectionAnalyzer>("""
+        using System.Data.Common;
+        using System.Linq;
+        using System.Text;
+        class Repo
+        {
+            static string Active() => "SELECT * FROM users WHERE active = 1";
+            void M(DbCommand a, DbCommand b, DbCommand c, int count)
+            {
+                a.CommandText = Active();
+                var sb = new StringBuilder("SELECT * FROM users");
+                sb.Append(" WHERE id = @id");
+                b.CommandText = sb.ToString();
+                c.CommandText = "SELECT * FROM t WHERE id IN (" + string.Join(",", Enumerable.Range(0, count).Select(i => "@p" + i)) + ")";
+            }
+        }
+        """);
 }

@@ -39,4 +39,18 @@ public sealed class SSB2701_SecretLoggedTests
             }
         }
         """);
+
+    [Fact]
+    public Task JwtAndCredentialObject_Reports() => Verify.AnalyzerAsync<SecretLoggedAnalyzer>("""
+        using System.Diagnostics;
+        using Microsoft.Extensions.Logging;
+        class C
+        {
+            void M(ILogger logger, string jwt, System.Net.NetworkCredential credential, string jwtIssuer)
+            {
+                Debug.WriteLine("JWT: " + [|jwt|]);
+                logger.LogInformation("Using {Credential} from {Issuer}", [|credential|], jwtIssuer);
+            }
+        }
+        """);
 }

@@ -31,4 +31,19 @@ public sealed class SSB2503_CorsAnyOriginTests
             }
         }
         """);
+
+    [Fact]
+    public Task NamedPredicateAlwaysTrue_Reports() => Verify.AnalyzerAsync<CorsAnyOriginAnalyzer>("""
+        using Microsoft.Extensions.DependencyInjection;
+        class C
+        {
+            static bool AnyOrigin(string origin) => true;
+            static bool Trusted(string origin) => origin == "https://app.example.com";
+            void M(IServiceCollection services)
+            {
+                services.AddCors(o => o.AddPolicy("a", p => [|p.SetIsOriginAllowed(AnyOrigin)|].AllowCredentials()));
+                services.AddCors(o => o.AddPolicy("b", p => p.SetIsOriginAllowed(Trusted).AllowCredentials()));
+            }
+        }
+        """);
 }

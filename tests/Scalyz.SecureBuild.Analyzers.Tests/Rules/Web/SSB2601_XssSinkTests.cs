@@ -53,4 +53,10 @@ public sealed class SSB2601_XssSinkTests
             }
         }
         """);
+
+    [Fact]
+    public Task DynamicViewBagValue_Reports() => Verify.AnalyzerAsync<XssSinkAnalyzer>("""
+        using Microsoft.AspNetCore.Mvc.Rendering;
+        class C { object M(IHtmlHelper html, dynamic viewBag) => html.Raw([|viewBag.Message|]); }
+        """);
 }

@@ -50,4 +50,11 @@ public sealed class SSB2602_CleartextTransportTests
             }
         }
         """);
+
+    [Fact]
+    public Task HttpSchemeWithRuntimeHost_Reports() => Verify.AnalyzerAsync<CleartextTransportAnalyzer>("""
+        using System;
+        using System.Net.Http;
+        class C { HttpClient M(string host) => new HttpClient { BaseAddress = [|new Uri("http://" + host + "/api/")|] }; }
+        """);
 }
