@@ -32,6 +32,7 @@ public static class DiagnosticIds
 
     // SSB2700-SSB2799 logging
     public const string SecretLogged = "SSB2701";
+    public const string LoggingDisabled = "SSB2702";
 
     // SSB2800-SSB2899 files
     public const string WorldWritableFile = "SSB2801";
