@@ -272,6 +272,17 @@ internal static class TaintSources
         };
     }
 
+    /// <summary>True for text assembled from parts: concatenation, interpolation, string.Format/Concat/Join, or a StringBuilder local's ToString().</summary>
+    public static bool IsAssembled(IOperation operation) =>
+        Resolve(operation) switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.Type?.SpecialType == SpecialType.System_String,
+            IInterpolatedStringOperation => true,
+            IInvocationOperation invocation => IsStringBuilder(invocation)
+                || invocation is { TargetMethod.Name: "ToString", Instance: ILocalReferenceOperation builder } && builder.Type?.ToDisplayString() == "System.Text.StringBuilder",
+            _ => false,
+        };
+
     /// <summary>True when the value is read from the HTTP request, directly or through a local, concatenation or ToString().</summary>
     public static bool IsRequestData(IOperation operation) => IsRequestData(operation, 0);
 

@@ -44,11 +44,32 @@ public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (SameBuilderCalls(invocation, builder).Any(call => call.TargetMethod.Name == "AllowCredentials"))
+        if (SameBuilderCalls(invocation, builder).Any(call => call.TargetMethod.Name == "AllowCredentials" && !InExclusiveBranches(call, invocation)))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
         }
     }
+
+    // if (none configured) builder.AllowAnyOrigin(); else builder.WithOrigins(hosts).AllowCredentials(); never combines the two.
+    private static bool InExclusiveBranches(IOperation first, IOperation second)
+    {
+        for (var node = first.Parent; node is not null; node = node.Parent)
+        {
+            if (node is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                var firstInTrue = Contains(conditional.WhenTrue, first);
+                var secondInTrue = Contains(conditional.WhenTrue, second);
+                if (firstInTrue != secondInTrue && (Contains(whenFalse, first) || Contains(whenFalse, second)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(IOperation branch, IOperation operation) => branch.Syntax.Span.Contains(operation.Syntax.Span);
 
     private static bool AllowsAnyOrigin(IInvocationOperation invocation)
     {

@@ -104,25 +104,12 @@ public sealed class XssSinkAnalyzer : DiagnosticAnalyzer
     private static bool IsEncoded(IOperation value)
     {
         var resolved = TaintSources.Resolve(value);
-        if (resolved is IInvocationOperation invocation)
-        {
-            var name = invocation.TargetMethod.Name;
-            return name.IndexOf("Encode", StringComparison.Ordinal) >= 0 || name.IndexOf("Sanitize", StringComparison.Ordinal) >= 0;
-        }
-
-        if (resolved is IInterpolatedStringOperation interpolated)
-        {
-            return interpolated.Parts.OfType<IInterpolationOperation>().All(h => TaintSources.IsConstant(h.Expression) || IsEncoded(h.Expression) || IsNumeric(h.Expression.Type));
-        }
-
-        if (resolved is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary)
-        {
-            return (TaintSources.IsConstant(binary.LeftOperand) || IsEncoded(binary.LeftOperand) || IsNumeric(binary.LeftOperand.Type))
-                && (TaintSources.IsConstant(binary.RightOperand) || IsEncoded(binary.RightOperand) || IsNumeric(binary.RightOperand.Type));
-        }
-
-        return false;
+        return IsEncodeCall(resolved) || (TaintSources.IsAssembled(resolved) && !TaintSources.IsBuiltFromNonConstant(resolved, IsEncodeCall));
     }
+
+    private static bool IsEncodeCall(IOperation operation) =>
+        operation is IInvocationOperation invocation
+        && (invocation.TargetMethod.Name.IndexOf("Encode", StringComparison.Ordinal) >= 0 || invocation.TargetMethod.Name.IndexOf("Sanitize", StringComparison.Ordinal) >= 0);
 
     private static bool IsNumeric(ITypeSymbol? type) =>
         type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Decimal or SpecialType.System_Double or SpecialType.System_Boolean;

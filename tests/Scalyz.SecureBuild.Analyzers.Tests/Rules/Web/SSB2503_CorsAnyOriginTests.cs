@@ -46,4 +46,34 @@ public sealed class SSB2503_CorsAnyOriginTests
             }
         }
         """);
+
+    [Fact]
+    public Task AnyOriginAndCredentialsInExclusiveBranches_DoesNotReport() => Verify.AnalyzerAsync<CorsAnyOriginAnalyzer>("""
+        using Microsoft.AspNetCore.Cors.Infrastructure;
+        class C
+        {
+            CorsPolicy M(string[] hosts)
+            {
+                var builder = new CorsPolicyBuilder().AllowAnyMethod();
+                if (hosts.Length == 0) { builder.AllowAnyOrigin(); }
+                else { builder.WithOrigins(hosts).AllowCredentials(); }
+                return builder.Build();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AnyOriginThenCredentialsInLaterStatement_Reports() => Verify.AnalyzerAsync<CorsAnyOriginAnalyzer>("""
+        using Microsoft.AspNetCore.Cors.Infrastructure;
+        class C
+        {
+            CorsPolicy M(bool open)
+            {
+                var builder = new CorsPolicyBuilder();
+                if (open) { [|builder.SetIsOriginAllowed(_ => true)|]; }
+                builder.AllowCredentials();
+                return builder.Build();
+            }
+        }
+        """);
 }

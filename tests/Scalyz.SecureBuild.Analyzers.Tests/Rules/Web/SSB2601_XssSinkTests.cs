@@ -59,4 +59,36 @@ public sealed class SSB2601_XssSinkTests
         using Microsoft.AspNetCore.Mvc.Rendering;
         class C { object M(IHtmlHelper html, dynamic viewBag) => html.Raw([|viewBag.Message|]); }
         """);
+
+    [Fact]
+    public Task StringBuilderOfEncodedParts_DoesNotReport() => Verify.AnalyzerAsync<XssSinkAnalyzer>("""
+        using System.Text;
+        using System.Text.Encodings.Web;
+        using Microsoft.AspNetCore.Components;
+        class C
+        {
+            MarkupString M(string text, string src)
+            {
+                var html = new StringBuilder();
+                html.Append(HtmlEncoder.Default.Encode(text));
+                html.Append($"<img src=\"{HtmlEncoder.Default.Encode(src)}\" />");
+                return new MarkupString(html.ToString());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task StringBuilderWithRawPart_Reports() => Verify.AnalyzerAsync<XssSinkAnalyzer>("""
+        using System.Text;
+        using Microsoft.AspNetCore.Components;
+        class C
+        {
+            MarkupString M(string text)
+            {
+                var html = new StringBuilder("<p>");
+                html.Append(text).Append("</p>");
+                return new MarkupString([|html.ToString()|]);
+            }
+        }
+        """);
 }
