@@ -85,7 +85,8 @@ public sealed class XssSinkAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeConversion(OperationAnalysisContext context)
     {
         var conversion = (IConversionOperation)context.Operation;
-        if (conversion.Type?.ToDisplayString() == "Microsoft.AspNetCore.Components.MarkupString" && conversion.Operand.Type?.SpecialType == SpecialType.System_String)
+        // Conversions are everywhere; compare the short name before building the full one.
+        if (conversion.Type?.Name == "MarkupString" && conversion.Type.ToDisplayString() == "Microsoft.AspNetCore.Components.MarkupString" && conversion.Operand.Type?.SpecialType == SpecialType.System_String)
         {
             Check(context, conversion.Operand, "MarkupString");
         }
