@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Tracking;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
+
+/// <summary>SQL text assembled from non-constant parts reaching a command, an EF Core raw-SQL method or Dapper.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.SqlInjection, "SQL built from non-constant text",
+        "SQL text passed to {0} is built by concatenation, interpolation or string.Format from non-constant values; pass the values as parameters",
+        DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.SqlInjection));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var dbCommand = start.Compilation.GetTypeByMetadataName("System.Data.IDbCommand");
+            var dataAdapter = start.Compilation.GetTypeByMetadataName("System.Data.IDbDataAdapter");
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, dbCommand), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, dbCommand, dataAdapter), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol? dbCommand)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } property
+            && Implements(property.Property.ContainingType, dbCommand))
+        {
+            Check(context, assignment.Value, property.Property.ContainingType.Name + ".CommandText");
+        }
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol? dbCommand, INamedTypeSymbol? dataAdapter)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type is not INamedTypeSymbol type || !(Implements(type, dbCommand) || Implements(type, dataAdapter)))
+        {
+            return;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter
+                && parameter.Name is "cmdText" or "commandText" or "selectCommandText" or "selectCommand" or "sql")
+            {
+                Check(context, argument.Value, "new " + type.Name);
+            }
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        var ns = method.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        var isRawSql = method.Name is "FromSqlRaw" or "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw" or "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery"
+            && (ns.StartsWith("Microsoft.EntityFrameworkCore", System.StringComparison.Ordinal) || ns.StartsWith("System.Data.Entity", System.StringComparison.Ordinal));
+        var isDapper = method.ContainingType?.Name == "SqlMapper" && ns == "Dapper";
+        if (!isRawSql && !isDapper)
+        {
+            return;
+        }
+
+        var sql = invocation.Arguments.FirstOrDefault(a => a.Parameter is { Name: "sql", Type.SpecialType: SpecialType.System_String });
+        if (sql is not null)
+        {
+            Check(context, sql.Value, method.Name);
+        }
+    }
+
+    private static void Check(OperationAnalysisContext context, IOperation value, string sink)
+    {
+        if (TaintSources.IsBuiltFromNonConstant(value, InjectionParts.IsEscaped))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), sink));
+        }
+    }
+
+    private static bool Implements(INamedTypeSymbol? type, INamedTypeSymbol? contract) =>
+        type is not null && contract is not null
+        && (SymbolEqualityComparer.Default.Equals(type, contract) || type.AllInterfaces.Contains(contract, SymbolEqualityComparer.Default));
+}

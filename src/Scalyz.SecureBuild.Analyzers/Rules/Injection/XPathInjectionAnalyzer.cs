@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Tracking;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
+
+/// <summary>An XPath expression assembled from non-constant parts (XmlNode.SelectNodes, XPathNavigator, XPathSelectElement...).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class XPathInjectionAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.XPathInjection, "XPath expression built from non-constant text",
+        "The XPath expression passed to {0} is built from non-constant values; compile a constant expression and bind values as XPath variables",
+        DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.XPathInjection));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (!(method.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("System.Xml", StringComparison.Ordinal)
+            || method.Name is not ("SelectNodes" or "SelectSingleNode" or "Select" or "Evaluate" or "Compile" or "Matches" or "XPathSelectElement" or "XPathSelectElements" or "XPathEvaluate"))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Name: "xpath" or "expression", Type.SpecialType: SpecialType.System_String }
+                && TaintSources.IsBuiltFromNonConstant(argument.Value, InjectionParts.IsEscaped))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), method.Name));
+            }
+        }
+    }
+}

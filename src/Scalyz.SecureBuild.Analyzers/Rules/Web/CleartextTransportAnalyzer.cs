@@ -1,0 +1,137 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Tracking;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
+
+/// <summary>
+/// A constant http:// or ftp:// address of a remote host handed to HttpClient, HttpRequestMessage, WebRequest or WebClient,
+/// and SMTP or FTP with EnableSsl = false.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CleartextTransportAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly char[] AuthorityEnd = { '/', '?', '#' };
+
+    private static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.CleartextTransport, "Cleartext transport",
+        "{0} sends data unencrypted, so anyone on the network can read or change it; use https:// (or EnableSsl = true)",
+        DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.CleartextTransport));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+    }
+
+    private static bool IsClient(ITypeSymbol? type) =>
+        type?.ToDisplayString() is "System.Net.Http.HttpClient" or "System.Net.Http.HttpMessageInvoker" or "System.Net.WebRequest" or "System.Net.WebClient" or "System.Net.HttpWebRequest";
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (IsClient(invocation.TargetMethod.ContainingType))
+        {
+            CheckArguments(context, invocation.Arguments);
+        }
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (creation.Type?.ToDisplayString() == "System.Net.Http.HttpRequestMessage")
+        {
+            CheckArguments(context, creation.Arguments);
+        }
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation property)
+        {
+            return;
+        }
+
+        var owner = property.Property.ContainingType?.ToDisplayString();
+        if (property.Property.Name == "EnableSsl" && owner is "System.Net.Mail.SmtpClient" or "System.Net.FtpWebRequest"
+            && TaintSources.Resolve(assignment.Value).ConstantValue is { HasValue: true, Value: false })
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), property.Property.ContainingType!.Name + " with EnableSsl = false"));
+        }
+        else if (property.Property.Name is "BaseAddress" or "RequestUri" && (IsClient(property.Property.ContainingType) || owner == "System.Net.Http.HttpRequestMessage"))
+        {
+            Check(context, assignment.Value);
+        }
+    }
+
+    private static void CheckArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name is "requestUri" or "requestUriString" or "address" or "uriString" or "baseAddress")
+            {
+                Check(context, argument.Value);
+            }
+        }
+    }
+
+    private static void Check(OperationAnalysisContext context, IOperation value)
+    {
+        var resolved = TaintSources.Resolve(value);
+        if (resolved is IObjectCreationOperation { Type.Name: "Uri" } uri && uri.Arguments.FirstOrDefault() is { } text)
+        {
+            resolved = TaintSources.Resolve(text.Value);
+        }
+
+        var address = TaintSources.ConstantPrefix(resolved);
+        if (address is not null && IsCleartextRemote(address))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), "'" + SchemeAndHost(address) + "'"));
+        }
+    }
+
+    private static bool IsCleartextRemote(string address)
+    {
+        var scheme = address.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 7 : address.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase) ? 6 : 0;
+        if (scheme == 0)
+        {
+            return false;
+        }
+
+        // "http://" + host: the host is decided at run time, the scheme already is not.
+        var host = HostOf(address.Substring(scheme));
+        return !(host == "localhost" || host.EndsWith(".localhost", StringComparison.Ordinal) || host.StartsWith("127.", StringComparison.Ordinal) || host is "[::1]" or "0.0.0.0" or "host.docker.internal");
+    }
+
+    private static string HostOf(string rest)
+    {
+        var end = rest.IndexOfAny(AuthorityEnd);
+        var authority = (end < 0 ? rest : rest.Substring(0, end)).ToLowerInvariant();
+        authority = authority.Substring(authority.LastIndexOf('@') + 1);
+        if (authority.StartsWith("[", StringComparison.Ordinal))
+        {
+            return authority.Substring(0, authority.IndexOf(']') + 1);
+        }
+
+        var colon = authority.IndexOf(':');
+        return colon < 0 ? authority : authority.Substring(0, colon);
+    }
+
+    private static string SchemeAndHost(string address)
+    {
+        var scheme = address.Substring(0, address.IndexOf("://", StringComparison.Ordinal) + 3);
+        var host = HostOf(address.Substring(scheme.Length));
+        return scheme + (host.Length == 0 ? "..." : host);
+    }
+}

@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Tracking;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
+
+/// <summary>A CORS policy that accepts any origin (SetIsOriginAllowed(_ => true), AllowAnyOrigin, WithOrigins("*")) and also allows credentials.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.CorsAnyOriginWithCredentials, "CORS allows any origin with credentials",
+        "The CORS policy accepts any origin through {0} and allows credentials, so any site can make authenticated requests as the user; list the trusted origins with WithOrigins",
+        DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.CorsAnyOriginWithCredentials));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var builder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder");
+            if (builder is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, builder), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol builder)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, builder) || !AllowsAnyOrigin(invocation))
+        {
+            return;
+        }
+
+        if (SameBuilderCalls(invocation, builder).Any(call => call.TargetMethod.Name == "AllowCredentials" && !InExclusiveBranches(call, invocation)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
+        }
+    }
+
+    // if (none configured) builder.AllowAnyOrigin(); else builder.WithOrigins(hosts).AllowCredentials(); never combines the two.
+    private static bool InExclusiveBranches(IOperation first, IOperation second)
+    {
+        for (var node = first.Parent; node is not null; node = node.Parent)
+        {
+            if (node is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                var firstInTrue = Contains(conditional.WhenTrue, first);
+                var secondInTrue = Contains(conditional.WhenTrue, second);
+                if (firstInTrue != secondInTrue && (Contains(whenFalse, first) || Contains(whenFalse, second)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(IOperation branch, IOperation operation) => branch.Syntax.Span.Contains(operation.Syntax.Span);
+
+    private static bool AllowsAnyOrigin(IInvocationOperation invocation)
+    {
+        switch (invocation.TargetMethod.Name)
+        {
+            case "AllowAnyOrigin":
+                return true;
+            case "SetIsOriginAllowed":
+                return invocation.Arguments.Length == 1 && AlwaysTrue(invocation.Arguments[0].Value);
+            case "WithOrigins":
+                return invocation.Arguments.SelectMany(a => a.Value is IArrayCreationOperation { Initializer: { } init } ? init.ElementValues : (IEnumerable<IOperation>)new[] { a.Value })
+                    .Any(v => v.ConstantValue is { HasValue: true, Value: "*" });
+            default:
+                return false;
+        }
+    }
+
+    private static bool AlwaysTrue(IOperation value)
+    {
+        value = TaintSources.Resolve(value);
+        if (value is IDelegateCreationOperation delegateCreation)
+        {
+            value = delegateCreation.Target;
+        }
+
+        if (value is IMethodReferenceOperation reference)
+        {
+            // A named predicate in the same file: static bool AnyOrigin(string origin) => true;
+            var syntax = reference.Method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax;
+            var body = syntax?.ExpressionBody?.Expression
+                ?? (syntax?.Body?.Statements is { Count: 1 } statements && statements[0] is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax ret ? ret.Expression : null);
+            return body.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.TrueLiteralExpression);
+        }
+
+        if (value is not IAnonymousFunctionOperation lambda)
+        {
+            return false;
+        }
+
+        var returns = lambda.Body.Descendants().OfType<IReturnOperation>().ToList();
+        return returns.Count > 0 && returns.All(r => r.ReturnedValue?.ConstantValue is { HasValue: true, Value: true });
+    }
+
+    /// <summary>Every call on the same builder: the fluent chain around the call, and calls on the same parameter or local.</summary>
+    private static IEnumerable<IInvocationOperation> SameBuilderCalls(IInvocationOperation invocation, INamedTypeSymbol builder)
+    {
+        IOperation top = invocation;
+        while (top.Parent is IInvocationOperation outer && outer.Instance == top)
+        {
+            top = outer;
+        }
+
+        var chain = new List<IInvocationOperation>();
+        for (var current = top as IInvocationOperation; current is not null; current = current.Instance as IInvocationOperation)
+        {
+            chain.Add(current);
+        }
+
+        var root = chain[chain.Count - 1].Instance;
+        ISymbol? owner = root switch
+        {
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
+        if (owner is null)
+        {
+            return chain;
+        }
+
+        return TaintSources.Root(invocation).Descendants().OfType<IInvocationOperation>()
+            .Where(call => SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, builder) && SymbolEqualityComparer.Default.Equals(ChainOwner(call), owner));
+    }
+
+    private static ISymbol? ChainOwner(IInvocationOperation call)
+    {
+        var current = call.Instance;
+        while (current is IInvocationOperation inner)
+        {
+            current = inner.Instance;
+        }
+
+        return current switch
+        {
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            ILocalReferenceOperation local => local.Local,
+            _ => null,
+        };
+    }
+}

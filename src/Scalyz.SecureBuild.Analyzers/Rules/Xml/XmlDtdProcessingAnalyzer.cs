@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Tracking;
+
+namespace Scalyz.SecureBuild.Analyzers.Rules.Xml;
+
+/// <summary>DTD processing switched on for an XML reader (DtdProcessing.Parse, ProhibitDtd = false).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class XmlDtdProcessingAnalyzer : DiagnosticAnalyzer
+{
+    private const int Parse = 2;
+
+    private static readonly DiagnosticDescriptor Rule = new(
+        DiagnosticIds.XmlDtdProcessing, "DTD processing enabled",
+        "DTD processing is enabled on {0}, which allows external entities (XXE) and entity expansion; use DtdProcessing.Prohibit",
+        DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.XmlDtdProcessing));
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation property
+            || !(property.Property.ContainingType?.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("System.Xml", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var value = TaintSources.Resolve(assignment.Value).ConstantValue;
+        var enabled = property.Property.Name switch
+        {
+            "DtdProcessing" => value is { HasValue: true, Value: int mode } && mode == Parse,
+            "ProhibitDtd" => value is { HasValue: true, Value: false },
+            _ => false,
+        };
+        if (enabled)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), property.Property.ContainingType!.Name));
+        }
+    }
+}
