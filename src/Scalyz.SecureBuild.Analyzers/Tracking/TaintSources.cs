@@ -109,15 +109,7 @@ internal static class TaintSources
     }
 
     /// <summary>The outermost operation of the member body that contains <paramref name="operation"/>.</summary>
-    public static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation;
-    }
+    public static IOperation Root(IOperation operation) => ValueTracker.Root(operation);
 
     /// <summary>True when the value is known at compile time (constants, literals, constant-only concatenation or interpolation).</summary>
     public static bool IsConstant(IOperation operation)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -11,18 +10,12 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 
 /// <summary>Replaces <c>Guid.NewGuid().ToString(...)</c> used as a secret with 256 random bits in hex.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GuidAsSecretCodeFix)), Shared]
-public sealed class GuidAsSecretCodeFix : CodeFixProvider
+public sealed class GuidAsSecretCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.GuidAsSecret)
 {
     private const string Title = "Use 32 random bytes";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.GuidAsSecret);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root!.FindNode(context.Diagnostics[0].Location.SourceSpan, getInnermostNodeForTie: true);
         // Only the string form is replaced: a Guid-typed secret would need its type changed by hand.
         if (node.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString" } member && member.Parent is InvocationExpressionSyntax toString)
         {

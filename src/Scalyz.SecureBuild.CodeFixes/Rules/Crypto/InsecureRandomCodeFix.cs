@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -11,18 +10,13 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 
 /// <summary>Replaces Random.Next/NextBytes with RandomNumberGenerator.GetInt32/Fill.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InsecureRandomCodeFix)), Shared]
-public sealed class InsecureRandomCodeFix : CodeFixProvider
+public sealed class InsecureRandomCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.InsecureRandom)
 {
     private const string Title = "Use RandomNumberGenerator";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.InsecureRandom);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root!.FindNode(context.Diagnostics[0].Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
+        if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
         {
             return;
         }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,15 +11,11 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 
 /// <summary>Replaces a legacy Managed/CryptoServiceProvider class with the platform factory (Aes.Create(), SHA256.Create(), RandomNumberGenerator.Create()).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LegacyCryptoTypeCodeFix)), Shared]
-public sealed class LegacyCryptoTypeCodeFix : CodeFixProvider
+public sealed class LegacyCryptoTypeCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.LegacyCryptoType)
 {
     private const string Title = "Use the platform factory";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.LegacyCryptoType);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
         var diagnostic = context.Diagnostics[0];
         if (!diagnostic.Properties.TryGetValue(LegacyCryptoTypeAnalyzer.ReplacementProperty, out var replacement) || replacement is null || replacement.Contains("."))
@@ -28,8 +23,6 @@ public sealed class LegacyCryptoTypeCodeFix : CodeFixProvider
             return;
         }
 
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root!.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         if (node is ObjectCreationExpressionSyntax { ArgumentList: null or { Arguments.Count: 0 }, Initializer: null } or InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 })
         {
             await SafeReplacement.RegisterAsync(context, Title, node, SyntaxFactory.ParseExpression(replacement + ".Create()"), "System.Security.Cryptography").ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -11,18 +10,12 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 
 /// <summary>Switches RSA encryption to OAEP: RSAEncryptionPadding.OaepSHA256, or fOAEP: true.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RsaWithoutOaepCodeFix)), Shared]
-public sealed class RsaWithoutOaepCodeFix : CodeFixProvider
+public sealed class RsaWithoutOaepCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.RsaWithoutOaep)
 {
     private const string Title = "Use OAEP padding";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.RsaWithoutOaep);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root!.FindNode(context.Diagnostics[0].Location.SourceSpan, getInnermostNodeForTie: true);
         // Decrypting data written with PKCS#1 needs the old padding, so only the encrypting side is changed here.
         ExpressionSyntax? replacement = node switch
         {

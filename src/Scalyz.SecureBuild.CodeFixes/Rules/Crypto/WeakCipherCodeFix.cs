@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -11,18 +10,12 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 
 /// <summary>Replaces DES, Triple DES and RC2 with Aes.Create().</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakCipherCodeFix)), Shared]
-public sealed class WeakCipherCodeFix : CodeFixProvider
+public sealed class WeakCipherCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.WeakCipher)
 {
     private const string Title = "Use AES";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.WeakCipher);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root!.FindNode(context.Diagnostics[0].Location.SourceSpan, getInnermostNodeForTie: true);
         SyntaxNode? replacement = node switch
         {
             InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation when invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,19 +11,13 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 
 /// <summary>Replaces MD5/SHA-1/RIPEMD-160 with SHA-256 and HMACMD5/HMACSHA1 with HMACSHA256.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakHashCodeFix)), Shared]
-public sealed class WeakHashCodeFix : CodeFixProvider
+public sealed class WeakHashCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.WeakHash)
 {
     private const string Title = "Use SHA-256";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.WeakHash);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var diagnostic = context.Diagnostics[0];
-        var node = root!.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var isHmac = diagnostic.Properties.TryGetValue(WeakHashAnalyzer.AlgorithmProperty, out var algorithm) && algorithm!.StartsWith("HMAC", System.StringComparison.Ordinal);
         var safe = isHmac ? "HMACSHA256" : "SHA256";
         SyntaxNode? replacement = node switch

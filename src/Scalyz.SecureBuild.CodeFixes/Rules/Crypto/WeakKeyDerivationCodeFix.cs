@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -16,19 +15,13 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Crypto;
 /// so the fix is for code that derives new keys.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WeakKeyDerivationCodeFix)), Shared]
-public sealed class WeakKeyDerivationCodeFix : CodeFixProvider
+public sealed class WeakKeyDerivationCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.WeakKeyDerivation)
 {
     private const string Title = "Use 600,000 iterations of SHA-256";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.WeakKeyDerivation);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
         var diagnostic = context.Diagnostics[0];
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root!.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         diagnostic.Properties.TryGetValue(WeakKeyDerivationAnalyzer.ProblemProperty, out var problem);
         SyntaxNode? replacement = (problem, node) switch
         {

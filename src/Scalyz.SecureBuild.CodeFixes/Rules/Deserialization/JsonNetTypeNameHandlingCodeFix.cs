@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -11,18 +10,12 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Deserialization;
 
 /// <summary>Sets TypeNameHandling to None.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(JsonNetTypeNameHandlingCodeFix)), Shared]
-public sealed class JsonNetTypeNameHandlingCodeFix : CodeFixProvider
+public sealed class JsonNetTypeNameHandlingCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.JsonNetTypeNameHandling)
 {
     private const string Title = "Use TypeNameHandling.None";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.JsonNetTypeNameHandling);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root!.FindNode(context.Diagnostics[0].Location.SourceSpan, getInnermostNodeForTie: true);
         await SafeReplacement.RegisterAsync(context, Title, node, SyntaxFactory.ParseExpression("TypeNameHandling.None"), "Newtonsoft.Json").ConfigureAwait(false);
     }
 }

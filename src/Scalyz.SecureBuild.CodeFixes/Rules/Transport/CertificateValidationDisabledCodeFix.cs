@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,18 +11,12 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Transport;
 
 /// <summary>Removes the assignment of a certificate-bypass callback, so the platform's validation applies again.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CertificateValidationDisabledCodeFix)), Shared]
-public sealed class CertificateValidationDisabledCodeFix : CodeFixProvider
+public sealed class CertificateValidationDisabledCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.CertificateValidationDisabled)
 {
     private const string Title = "Remove the certificate validation bypass";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.CertificateValidationDisabled);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root!.FindNode(context.Diagnostics[0].Location.SourceSpan, getInnermostNodeForTie: true);
         var value = node;
         while (value.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,19 +11,13 @@ namespace Scalyz.SecureBuild.CodeFixes.Rules.Transport;
 
 /// <summary>Replaces the whole protocol value (with its flag combination) by the OS default: SecurityProtocolType.SystemDefault or SslProtocols.None.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ObsoleteTlsProtocolCodeFix)), Shared]
-public sealed class ObsoleteTlsProtocolCodeFix : CodeFixProvider
+public sealed class ObsoleteTlsProtocolCodeFix() : FlaggedNodeCodeFix(DiagnosticIds.ObsoleteTlsProtocol)
 {
     private const string Title = "Let the operating system choose the protocol";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ObsoleteTlsProtocol);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SyntaxNode node)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        var node = root!.FindNode(context.Diagnostics[0].Location.SourceSpan, getInnermostNodeForTie: true);
         var type = model!.GetTypeInfo(node, context.CancellationToken).Type;
         if (type is null)
         {
