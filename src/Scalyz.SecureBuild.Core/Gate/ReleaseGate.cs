@@ -112,7 +112,7 @@ public static class ReleaseGate
         if (sbom.Authors.Count == 0)
         {
             reasons.Add(new GateReason(DiagnosticCodes.GateNtiaElementMissing,
-                "The SBOM does not name the author of its data (CycloneDX metadata.authors or manufacturer, SPDX creationInfo.creators Person:/Organization:): set SecureBuildSbomAuthor or the tool that writes it."));
+                "The SBOM does not name the author of its data (CycloneDX metadata.authors or manufacturer, SPDX creationInfo.creators Person:/Organization:): regenerate it with a tool that records who made it."));
         }
 
         if (sbom.Timestamp is null)

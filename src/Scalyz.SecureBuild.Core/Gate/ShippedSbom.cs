@@ -41,7 +41,8 @@ public sealed record ShippedComponent(
 /// <param name="Timestamp">When the SBOM data was made, or null when missing.</param>
 /// <param name="Authors">Who made the SBOM data (authors, manufacturer or SPDX creators other than tools).</param>
 /// <param name="Components">The components that ship.</param>
-public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Timestamp, IReadOnlyList<string> Authors, IReadOnlyList<ShippedComponent> Components)
+/// <param name="Subject">The name of what the SBOM describes (CycloneDX metadata.component, the package an SPDX document describes), when stated.</param>
+public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Timestamp, IReadOnlyList<string> Authors, IReadOnlyList<ShippedComponent> Components, string? Subject)
 {
     /// <summary>Reads an SBOM file; a truncated file, an unknown format or spec version is an <see cref="InputFileException"/> (SSB3100).</summary>
     public static ShippedSbom Read(string path)
@@ -122,7 +123,10 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
 
         var components = new List<ShippedComponent>();
         Collect(root, components, related);
-        return new ShippedSbom(path, format, Time(metadata.ValueKind == JsonValueKind.Object ? Text(metadata, "timestamp") : null), authors, components);
+        var subject = metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty("component", out var described) && described.ValueKind == JsonValueKind.Object
+            ? Text(described, "name")
+            : null;
+        return new ShippedSbom(path, format, Time(metadata.ValueKind == JsonValueKind.Object ? Text(metadata, "timestamp") : null), authors, components, subject);
     }
 
     private static void Collect(JsonElement parent, List<ShippedComponent> components, HashSet<string> related)
@@ -209,6 +213,7 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
             }
         }
 
+        var subject = Objects(root, "packages").Where(p => Text(p, "SPDXID") is { } id && described.Contains(id)).Select(p => Text(p, "name")).FirstOrDefault();
         var components = Objects(root, "packages")
             .Where(p => Text(p, "SPDXID") is not { } id || !described.Contains(id))
             .Select(p =>
@@ -228,7 +233,7 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
                     id is not null && related.Contains(id));
             })
             .ToList();
-        return new ShippedSbom(path, "SPDX 2.3", Time(created), authors, components);
+        return new ShippedSbom(path, "SPDX 2.3", Time(created), authors, components, subject);
     }
 
     private static IEnumerable<JsonElement> Objects(JsonElement parent, string name) =>
