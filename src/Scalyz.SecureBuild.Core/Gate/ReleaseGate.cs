@@ -141,7 +141,7 @@ public static class ReleaseGate
             missing.Add("version");
         }
 
-        if (c.Supplier is null)
+        if (c.Supplier is null && !c.IsFirstParty)
         {
             missing.Add("supplier");
         }
@@ -161,7 +161,7 @@ public static class ReleaseGate
             reasons.Add(new GateReason(DiagnosticCodes.GateComponentUnidentified, $"{name} has no package URL (purl), so it cannot be identified or audited.", name));
         }
 
-        if (policy.RequireHashes)
+        if (policy.RequireHashes && !c.IsFirstParty)
         {
             if (c.Hashes.Count == 0)
             {
@@ -191,7 +191,7 @@ public static class ReleaseGate
         }
         else if (policy.AllowedLicenses.Count > 0)
         {
-            reasons.Add(new GateReason(DiagnosticCodes.GateLicenseDenied, $"{name} states no license, and the gate policy only allows {string.Join(", ", policy.AllowedLicenses)}.", name));
+            reasons.Add(new GateReason(DiagnosticCodes.GateLicenseDenied, $"{name} states no SPDX license, and the gate policy only allows {string.Join(", ", policy.AllowedLicenses)}.", name));
         }
 
         var package = c.Purl is null ? null : NuGetPurl.Parse(c.Purl);

@@ -18,6 +18,7 @@ public sealed record ComponentHash(string Algorithm, string Value);
 /// <param name="License">Its license as an SPDX expression, or null when none is stated.</param>
 /// <param name="Hashes">Its hashes.</param>
 /// <param name="HasRelationships">True when the SBOM states its dependency relationships (an entry, possibly empty).</param>
+/// <param name="IsFirstParty">True for a project reference built with the release (SecureBuild marks them): no package hash or separate supplier.</param>
 public sealed record ShippedComponent(
     string? Reference,
     string? Name,
@@ -26,7 +27,8 @@ public sealed record ShippedComponent(
     string? Supplier,
     string? License,
     IReadOnlyList<ComponentHash> Hashes,
-    bool HasRelationships)
+    bool HasRelationships,
+    bool IsFirstParty = false)
 {
     /// <summary>How a release manager names the component: "Name Version", else its reference.</summary>
     public string DisplayName => Name is null ? Reference ?? "(unnamed component)" : Version is null ? Name : $"{Name} {Version}";
@@ -145,7 +147,8 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
                     supplier is { Length: > 0 } ? supplier : null,
                     CycloneDxLicense(c),
                     Objects(c, "hashes").Select(h => new ComponentHash(Text(h, "alg") ?? string.Empty, Text(h, "content") ?? string.Empty)).ToList(),
-                    reference is not null && related.Contains(reference)));
+                    reference is not null && related.Contains(reference),
+                    Objects(c, "properties").Any(p => Text(p, "name") == "securebuild:reference" && Text(p, "value") == "project")));
             }
 
             Collect(c, components, related);
@@ -162,12 +165,13 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
                 parts.Add(expression);
             }
             else if (choice.TryGetProperty("license", out var license) && license.ValueKind == JsonValueKind.Object
-                && (Text(license, "id") ?? Text(license, "name")) is { Length: > 0 } id)
+                && Text(license, "id") is { Length: > 0 } id)
             {
                 parts.Add(id);
             }
         }
 
+        // A license given only by name is not SPDX, so it counts as no stated license.
         // Several license entries on one component all apply (CycloneDX has no OR between entries).
         return parts.Count == 0 ? null : string.Join(" AND ", parts.Select(p => parts.Count > 1 && p.Contains(' ', StringComparison.Ordinal) ? $"({p})" : p));
     }
@@ -195,11 +199,16 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
         }
 
         var related = new HashSet<string>(StringComparer.Ordinal);
+        var development = new HashSet<string>(StringComparer.Ordinal);
         foreach (var relationship in Objects(root, "relationships"))
         {
             if (Text(relationship, "relationshipType") == "DESCRIBES" && Text(relationship, "relatedSpdxElement") is { } target)
             {
                 described.Add(target);
+            }
+            else if (Text(relationship, "relationshipType") == "DEV_DEPENDENCY_OF" && Text(relationship, "spdxElementId") is { } tool)
+            {
+                development.Add(tool);
             }
             else
             {
@@ -215,7 +224,7 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
 
         var subject = Objects(root, "packages").Where(p => Text(p, "SPDXID") is { } id && described.Contains(id)).Select(p => Text(p, "name")).FirstOrDefault();
         var components = Objects(root, "packages")
-            .Where(p => Text(p, "SPDXID") is not { } id || !described.Contains(id))
+            .Where(p => Text(p, "SPDXID") is not { } id || (!described.Contains(id) && !development.Contains(id)))
             .Select(p =>
             {
                 var id = Text(p, "SPDXID");
@@ -230,7 +239,8 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
                     supplier is { Length: > 0 } ? supplier : null,
                     license,
                     Objects(p, "checksums").Select(h => new ComponentHash(Text(h, "algorithm") ?? string.Empty, Text(h, "checksumValue") ?? string.Empty)).ToList(),
-                    id is not null && related.Contains(id));
+                    id is not null && related.Contains(id),
+                    Text(p, "comment")?.Contains("; project reference", StringComparison.Ordinal) == true);
             })
             .ToList();
         return new ShippedSbom(path, "SPDX 2.3", Time(created), authors, components, subject);
