@@ -48,13 +48,7 @@ public static class GateCommand
         {
             var clock = result.GetValue(asOf) is { } text ? new StoppedClock(SlaCommand.ParseTime(text, "--as-of")) : TimeProvider.System;
             var now = clock.GetUtcNow();
-            var sbomFile = result.GetValue(sbom)!;
-            if (!sbomFile.Exists)
-            {
-                throw new InputFileException(DiagnosticCodes.GateSbomInvalid, sbomFile.FullName, $"The SBOM '{sbomFile.FullName}' does not exist.");
-            }
-
-            var shipped = ShippedSbom.Read(sbomFile.FullName);
+            var shipped = ShippedSbom.Read(result.GetValue(sbom)!.FullName);
             var rules = result.GetValue(gatePolicy) is { } g ? GatePolicy.Read(g.FullName) : GatePolicy.Default;
             if (result.GetResult(data.MaxAge) is { Implicit: false })
             {

@@ -41,16 +41,7 @@ public sealed record GatePolicy(
     /// <summary>Reads and validates a gate policy file (JSON, documented in src/docs/gate.md); problems are SSB3101 with the line and field.</summary>
     public static GatePolicy Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(DiagnosticCodes.GatePolicyInvalid, path, $"The gate policy file '{path}' cannot be read: {e.Message}", inner: e);
-        }
-
+        var bytes = InputFileException.ReadAllBytes(DiagnosticCodes.GatePolicyInvalid, path, "gate policy file");
         return Parse(bytes, path);
     }
 

@@ -49,16 +49,7 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
     /// <summary>Reads an SBOM file; a truncated file, an unknown format or spec version is an <see cref="InputFileException"/> (SSB3100).</summary>
     public static ShippedSbom Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(DiagnosticCodes.GateSbomInvalid, path, $"The SBOM '{path}' cannot be read: {e.Message}", inner: e);
-        }
-
+        var bytes = InputFileException.ReadAllBytes(DiagnosticCodes.GateSbomInvalid, path, "SBOM");
         return Parse(bytes, path);
     }
 
