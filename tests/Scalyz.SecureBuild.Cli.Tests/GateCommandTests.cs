@@ -76,6 +76,19 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Gate_RiskAcceptedInTheLedger_PassesAndListsTheExpiry()
+    {
+        var (accepted, _, _) = CliRunner.Run("sla", "accept", "GHSA-rxg9-xrhp-64gj", "--ledger", _ledger, "--project", "Contoso.App",
+            "--reason", "thumbnails of our own images only", "--until", "2099-01-01", "--actor", "security-lead");
+
+        var (code, output, _) = Gate("--as-of", AfterPublication);
+
+        Assert.Equal((ExitCodes.Ok, ExitCodes.Ok), (accepted, code));
+        Assert.Contains("Accepted risk: GHSA-rxg9-xrhp-64gj in System.Drawing.Common 4.7.0, until 2099-01-01 (thumbnails of our own images only)", output, StringComparison.Ordinal);
+        Assert.Contains("PASSED", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Gate_Evidence_WrittenInEveryFormatWhateverTheVerdict()
     {
         var evidence = Path.Combine(_folder, "evidence");
