@@ -63,6 +63,9 @@ public static class DiagnosticCodes
     /// <summary>The advisory data for the gate's re-audit is missing, undated or older than the gate policy allows.</summary>
     public const string GateAdvisoryDataUnusable = "SSB3108";
 
+    /// <summary>The gated SBOM does not describe the build given with --build: a package is missing, extra or has another hash.</summary>
+    public const string GateSbomMismatch = "SSB3109";
+
     /// <summary>The patch policy file (SecureBuildSlaPolicyFile, --policy) does not exist or cannot be read.</summary>
     public const string SlaPolicyNotFound = "SSB0301";
 

@@ -25,7 +25,8 @@ public sealed class GateTests(PackageFixture package)
         var evidence = Path.Combine(workspace.Folder, "evidence");
         string[] common = ["gate", "--sbom", sbom, "--ledger", ledger, "--cache", Path.Combine(workspace.Folder, ".advisory-cache"), "--evidence", evidence];
 
-        var first = ProcessRunner.Run(securebuild, [.. common, "--release", "1.0.0", "--as-of", BeforePublication], workspace.Folder);
+        // --build: the SBOM must list exactly the packages the restored project ships, with the assets file's hashes.
+        var first = ProcessRunner.Run(securebuild, [.. common, "--release", "1.0.0", "--as-of", BeforePublication, "--build", workspace.ProjectFile("VulnerableWebApp")], workspace.Folder);
 
         Assert.True(first.ExitCode == 0, first.All);
         Assert.Contains("Release gate: VulnerableWebApp 1.0.0 at 2022-05-20T00:00:00Z", first.Output, StringComparison.Ordinal);

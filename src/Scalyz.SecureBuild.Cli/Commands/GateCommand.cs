@@ -4,10 +4,12 @@ using System.Text;
 using Scalyz.SecureBuild.Cli.Output;
 using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.Gate;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
+using Scalyz.SecureBuild.Core.Projects;
 using Scalyz.SecureBuild.Core.Sbom;
 
 namespace Scalyz.SecureBuild.Cli.Commands;
@@ -27,6 +29,7 @@ public static class GateCommand
         var policy = new Option<FileInfo?>("--policy") { Description = "The patch policy file (see src/docs/sla.md); default: the built-in policy." };
         var gatePolicy = new Option<FileInfo?>("--gate-policy") { Description = "The gate policy file: licenses, banned packages, advisory data age (see src/docs/gate.md)." };
         var asOf = new Option<string?>("--as-of") { Description = "The gate's clock (ISO 8601 UTC; default: now). Advisories published after it do not count." };
+        var build = new Option<string?>("--build") { Description = "A restored project, solution or folder the SBOM must describe: same shipped packages and SHA-512 hashes as its assets files (test projects left out)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check and report, but do not record the release." };
         var evidence = new Option<DirectoryInfo?>("--evidence") { Description = "Also write gate-RELEASE.json, .md and .sarif into this folder, whatever the verdict." };
         var actor = new Option<string>("--actor")
@@ -39,7 +42,7 @@ public static class GateCommand
         var output = new OutputOptions("summary", "json", "markdown", "sarif");
         var command = new Command("gate", "Release gate: check the shipped SBOM, re-audit it at the gate's clock, enforce the gate and patch policies, record the release.")
         {
-            sbom, release, project, policy, gatePolicy, asOf, dryRun, evidence, actor,
+            sbom, release, project, policy, gatePolicy, asOf, build, dryRun, evidence, actor,
         };
         ledger.AddTo(command);
         data.AddTo(command);
@@ -67,7 +70,14 @@ public static class GateCommand
                 stderr.WriteLine($"{(notice.IsError ? "error" : "warning")} {notice.Code}: {notice.Message}");
             }
 
-            var gate = ReleaseGate.Evaluate(shipped, result.GetValue(release)!, name, rules, patchPolicy, loaded, snapshot, clock);
+            var graphs = result.GetValue(build) is { } built
+                ? ProjectLocator.FindProjects(built)
+                    .Select(p => (File: p, Graph: AssetsFileReader.Read(ProjectLocator.AssetsFileOf(p))))
+                    .Where(p => !ProjectFileFacts.Read(p.File, p.Graph).IsTestProject)
+                    .Select(p => p.Graph)
+                    .ToList()
+                : null;
+            var gate = ReleaseGate.Evaluate(shipped, result.GetValue(release)!, name, rules, patchPolicy, loaded, snapshot, clock, graphs);
             if (result.GetValue(evidence) is { } folder)
             {
                 Directory.CreateDirectory(folder.FullName);

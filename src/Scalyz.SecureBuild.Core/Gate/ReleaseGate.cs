@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
 using Scalyz.SecureBuild.Core.Sbom;
@@ -59,12 +60,19 @@ public static class ReleaseGate
     /// <param name="advisories">The advisory data, loaded at the gate's clock.</param>
     /// <param name="ledger">The ledger's releases, acceptances and first-seen times.</param>
     /// <param name="clock">The gate's clock.</param>
+    /// <param name="build">The restored projects the SBOM should describe, or null to skip that check.</param>
     public static GateResult Evaluate(
-        ShippedSbom sbom, string release, string project, GatePolicy policy, PatchPolicy patchPolicy, AdvisoryLoadResult advisories, LedgerSnapshot ledger, TimeProvider clock)
+        ShippedSbom sbom, string release, string project, GatePolicy policy, PatchPolicy patchPolicy, AdvisoryLoadResult advisories, LedgerSnapshot ledger, TimeProvider clock,
+        IReadOnlyList<DependencyGraph>? build = null)
     {
         var now = clock.GetUtcNow();
         var reasons = new List<GateReason>();
         CheckDocument(sbom, reasons);
+        if (build is not null)
+        {
+            reasons.AddRange(BuildMatch.Check(sbom, build));
+        }
+
         foreach (var component in sbom.Components)
         {
             CheckComponent(component, policy, reasons);

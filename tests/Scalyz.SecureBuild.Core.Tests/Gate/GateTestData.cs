@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.Gate;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
@@ -42,6 +43,7 @@ internal static class GateTestData
     public static AdvisoryLoadResult Data(DateTimeOffset dated) =>
         new(RealRecords.Index, [new AdvisoryDataInfo("embedded", "snapshot", dated, RealRecords.All.Count, null)], []);
 
-    public static GateResult Run(ShippedSbom sbom, DateTimeOffset at, GatePolicy? policy = null, LedgerSnapshot? ledger = null, AdvisoryLoadResult? data = null) =>
-        ReleaseGate.Evaluate(sbom, "4.2.0", "Contoso.App", policy ?? GatePolicy.Default, PatchPolicy.Default, data ?? Data(at.AddDays(-1)), ledger ?? LedgerSnapshot.Empty, new StoppedClock(at));
+    public static GateResult Run(
+        ShippedSbom sbom, DateTimeOffset at, GatePolicy? policy = null, LedgerSnapshot? ledger = null, AdvisoryLoadResult? data = null, IReadOnlyList<DependencyGraph>? build = null) =>
+        ReleaseGate.Evaluate(sbom, "4.2.0", "Contoso.App", policy ?? GatePolicy.Default, PatchPolicy.Default, data ?? Data(at.AddDays(-1)), ledger ?? LedgerSnapshot.Empty, new StoppedClock(at), build);
 }
