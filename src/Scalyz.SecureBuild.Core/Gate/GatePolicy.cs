@@ -60,11 +60,7 @@ public sealed record GatePolicy(
                         case "$schema":
                             break;
                         case "version":
-                            if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var version) || version != 1)
-                            {
-                                throw r.Error("version", $"must be 1 (the only gate policy version), not {property.Value.GetRawText()}");
-                            }
-
+                            r.ExpectVersion1(property.Value, "gate policy");
                             break;
                         case "licenses":
                             r.Expect(property.Value, JsonValueKind.Object, "licenses", "an object with 'allow' and/or 'deny'");

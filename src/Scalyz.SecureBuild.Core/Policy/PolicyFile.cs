@@ -46,11 +46,7 @@ public static class PolicyFile
                     case "$schema":
                         break;
                     case "version":
-                        if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var version) || version != 1)
-                        {
-                            throw Error("version", $"must be 1 (the only policy file version), not {property.Value.GetRawText()}");
-                        }
-
+                        fields.ExpectVersion1(property.Value, "policy file");
                         break;
                     case "clockStart":
                         clockStart = Enum("clockStart", property.Value, new Dictionary<string, ClockStart>
