@@ -129,6 +129,23 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Gate_MaxAgeOption_OverridesTheGatePolicy()
+    {
+        var policy = Path.Combine(_folder, "gate-policy.json");
+        File.WriteAllText(policy, """{ "version": 1, "maxAdvisoryAgeDays": 7 }""");
+        var asOf = "2024-10-27T00:00:00Z";
+
+        var (strict, strictOutput, _) = Gate("--as-of", asOf, "--gate-policy", policy, "--dry-run");
+        var (relaxed, relaxedOutput, _) = Gate("--as-of", asOf, "--gate-policy", policy, "--max-age", "30", "--dry-run");
+
+        Assert.Equal(ExitCodes.PolicyViolated, strict);
+        Assert.Contains("SSB3108 The 'embedded' advisory data is dated 2024-10-09, 17 days before the gate, more than the allowed 7", strictOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("SSB3108", relaxedOutput, StringComparison.Ordinal);
+        Assert.Contains("SSB3106 System.Drawing.Common 4.7.0", relaxedOutput, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.PolicyViolated, relaxed);
+    }
+
+    [Fact]
     public void Gate_GatePolicyBansAPackage_Fails()
     {
         var policy = Path.Combine(_folder, "gate-policy.json");
