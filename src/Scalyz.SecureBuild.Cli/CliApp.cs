@@ -16,6 +16,7 @@ public static class CliApp
             SlaCommand.Create(),
             AuditCommand.Create(),
             DbCommand.Create(),
+            GateCommand.Create(),
         };
         return root;
     }

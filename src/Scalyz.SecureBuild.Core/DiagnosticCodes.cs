@@ -36,6 +36,36 @@ public static class DiagnosticCodes
     /// <summary>An SBOM setting (format, timestamp) has a value SecureBuild does not know.</summary>
     public const string SbomSettingInvalid = "SSB3003";
 
+    /// <summary>The SBOM given to the release gate is truncated, not JSON, or not CycloneDX 1.5/1.6 or SPDX 2.3.</summary>
+    public const string GateSbomInvalid = "SSB3100";
+
+    /// <summary>The gate policy file cannot be read or has a wrong, unknown or out-of-range field.</summary>
+    public const string GatePolicyInvalid = "SSB3101";
+
+    /// <summary>The gated SBOM lacks an NTIA minimum element (author, timestamp, supplier, name, version, relationships).</summary>
+    public const string GateNtiaElementMissing = "SSB3102";
+
+    /// <summary>A component of the gated SBOM has no purl, no hash or a malformed or weak hash.</summary>
+    public const string GateComponentUnidentified = "SSB3103";
+
+    /// <summary>A component's license expression has no choice the gate policy allows.</summary>
+    public const string GateLicenseDenied = "SSB3104";
+
+    /// <summary>A component is a package or version the gate policy bans.</summary>
+    public const string GatePackageBanned = "SSB3105";
+
+    /// <summary>A shipped package has a CRITICAL advisory published at or before the gate and no active risk acceptance.</summary>
+    public const string GateCriticalAdvisory = "SSB3106";
+
+    /// <summary>A shipped package's advisory is past its patch deadline and no active risk acceptance covers it.</summary>
+    public const string GateDeadlineBreached = "SSB3107";
+
+    /// <summary>The advisory data for the gate's re-audit is missing, undated or older than the gate policy allows.</summary>
+    public const string GateAdvisoryDataUnusable = "SSB3108";
+
+    /// <summary>The gated SBOM does not describe the build given with --build: a package is missing, extra or has another hash.</summary>
+    public const string GateSbomMismatch = "SSB3109";
+
     /// <summary>The patch policy file (SecureBuildSlaPolicyFile, --policy) does not exist or cannot be read.</summary>
     public const string SlaPolicyNotFound = "SSB0301";
 

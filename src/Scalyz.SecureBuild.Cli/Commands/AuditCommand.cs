@@ -9,6 +9,7 @@ using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Projects;
+using Scalyz.SecureBuild.Core.Sbom;
 
 namespace Scalyz.SecureBuild.Cli.Commands;
 
@@ -166,32 +167,13 @@ public static class AuditCommand
 
         foreach (var component in components.EnumerateArray())
         {
-            if (component.TryGetProperty("purl", out var purl) && purl.ValueKind == JsonValueKind.String && ParseNuGetPurl(purl.GetString()!) is { } package)
+            if (component.TryGetProperty("purl", out var purl) && purl.ValueKind == JsonValueKind.String && NuGetPurl.Parse(purl.GetString()!) is { } package)
             {
                 packages.Add(new AuditedPackage(package.Id, package.Version, true, [$"{package.Id} {package.Version}"], []));
             }
 
             Collect(component, packages);
         }
-    }
-
-    /// <summary>Name and version of a <c>pkg:nuget/Name@Version</c> package URL (qualifiers and subpath ignored), or null for other types.</summary>
-    internal static (string Id, string Version)? ParseNuGetPurl(string purl)
-    {
-        if (!purl.StartsWith("pkg:nuget/", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        var rest = purl["pkg:nuget/".Length..];
-        rest = rest.Split('?', '#')[0];
-        var at = rest.LastIndexOf('@');
-        if (at <= 0 || at == rest.Length - 1)
-        {
-            return null;
-        }
-
-        return (Uri.UnescapeDataString(rest[..at]), Uri.UnescapeDataString(rest[(at + 1)..]));
     }
 
     internal static string RenderTable(IReadOnlyList<LocatedFinding> findings, AdvisoryLoadResult loaded, AdvisorySeverity unknownAs)

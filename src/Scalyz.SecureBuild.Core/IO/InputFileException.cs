@@ -29,6 +29,26 @@ public sealed class InputFileException : Exception
     /// <summary>The message prefixed with the file and line, as a command-line tool prints it.</summary>
     public string Describe() => Line is { } line ? $"{FilePath}({line}): {Message}" : $"{FilePath}: {Message}";
 
+    /// <summary>Reads a whole input file; a missing or unreadable one becomes an <see cref="InputFileException"/> with <paramref name="code"/>.</summary>
+    /// <param name="code">The SSB code to report.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="what">What the file is, for the message ("patch policy file", "SBOM").</param>
+    public static byte[] ReadAllBytes(string code, string path, string what)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InputFileException(code, path, $"The {what} '{path}' does not exist.", inner: e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(code, path, $"The {what} '{path}' cannot be read: {e.Message}", inner: e);
+        }
+    }
+
     /// <summary>Wraps a JSON syntax error with the file and the 1-based line it was found on.</summary>
     public static InputFileException FromJson(string code, string filePath, string what, JsonException exception)
     {

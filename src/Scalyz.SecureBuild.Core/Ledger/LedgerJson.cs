@@ -245,6 +245,15 @@ internal sealed class FieldReader(string path, Lazy<JsonLineMap> lines, string c
             ? value
             : throw Error($"{field}.{name}", $"must be one of {string.Join(", ", System.Enum.GetNames<T>())}");
 
+    /// <summary>Checks a file's "version" field, which must be 1 (the only version of <paramref name="file"/> so far).</summary>
+    public void ExpectVersion1(JsonElement value, string file)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var version) || version != 1)
+        {
+            throw Error("version", $"must be 1 (the only {file} version), not {value.GetRawText()}");
+        }
+    }
+
     public void Expect(JsonElement value, JsonValueKind kind, string field, string description)
     {
         if (value.ValueKind != kind)

@@ -17,20 +17,7 @@ public static class PolicyFile
     /// <summary>Reads and validates the policy file at <paramref name="path"/>.</summary>
     public static PatchPolicy Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InputFileException(DiagnosticCodes.SlaPolicyNotFound, path, $"The patch policy file '{path}' does not exist.", inner: e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException(DiagnosticCodes.SlaPolicyNotFound, path, $"The patch policy file '{path}' cannot be read: {e.Message}", inner: e);
-        }
-
+        var bytes = InputFileException.ReadAllBytes(DiagnosticCodes.SlaPolicyNotFound, path, "patch policy file");
         return Parse(bytes, path);
     }
 
@@ -59,11 +46,7 @@ public static class PolicyFile
                     case "$schema":
                         break;
                     case "version":
-                        if (property.Value.ValueKind != JsonValueKind.Number || !property.Value.TryGetInt32(out var version) || version != 1)
-                        {
-                            throw Error("version", $"must be 1 (the only policy file version), not {property.Value.GetRawText()}");
-                        }
-
+                        fields.ExpectVersion1(property.Value, "policy file");
                         break;
                     case "clockStart":
                         clockStart = Enum("clockStart", property.Value, new Dictionary<string, ClockStart>
