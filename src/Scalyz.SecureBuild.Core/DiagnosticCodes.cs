@@ -110,6 +110,18 @@ public static class DiagnosticCodes
     /// <summary>The audit configuration is wrong: unknown source, level or mode, a suppression without justification or with a bad date.</summary>
     public const string AuditConfigurationInvalid = "SSB0205";
 
+    /// <summary>An advisory import (db import, db update) yielded no NuGet advisory, so it was refused and the previous import kept.</summary>
+    public const string AdvisoryImportEmpty = "SSB0206";
+
+    /// <summary>An advisory record or data file is dated in the future; its date was ignored so it cannot make stale data look fresh.</summary>
+    public const string AdvisoryDateInFuture = "SSB0207";
+
+    /// <summary>A package the audit cannot evaluate: unparseable version, a declared dependency missing from the graph, an assets file without targets.</summary>
+    public const string PackageNotEvaluable = "SSB0208";
+
+    /// <summary>The audit did not run or ran on missing data: its findings were not handed to the ledger or the patch-deadline check.</summary>
+    public const string AuditIncomplete = "SSB0209";
+
     /// <summary>A package version has a low-severity advisory (as NuGet's NU1901).</summary>
     public const string AdvisoryLow = "SSB4001";
 

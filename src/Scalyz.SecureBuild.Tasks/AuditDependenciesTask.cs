@@ -25,8 +25,8 @@ public sealed class AuditDependenciesTask : SecureBuildTask
     /// <summary>Directory.Packages.props when central package management is on; its PackageVersion lines are used then.</summary>
     public string? CentralPackagesFile { get; set; }
 
-    /// <summary>The advisory sources: embedded, osv-dump, osv-api, separated by ';'.</summary>
-    public string Sources { get; set; } = "embedded";
+    /// <summary>The advisory sources: embedded, osv-dump, osv-api, separated by ';'; empty for embedded plus the imported osv.dev dump when one exists.</summary>
+    public string? Sources { get; set; }
 
     /// <summary>The snapshot shipped in the package.</summary>
     public string? EmbeddedSnapshot { get; set; }
@@ -82,9 +82,15 @@ public sealed class AuditDependenciesTask : SecureBuildTask
 
     protected override void ExecuteCore()
     {
-        if (!string.IsNullOrWhiteSpace(SlaFindingsFile) && File.Exists(SlaFindingsFile))
+        // Whatever a previous build wrote must not outlive a failed audit: no stale findings for the deadline check,
+        // no stale "complete" report.
+        var folder = Path.GetFullPath(OutputFolder);
+        foreach (var stale in new[] { SlaFindingsFile, Path.Combine(folder, "audit.json"), Path.Combine(folder, "audit.sarif") })
         {
-            File.Delete(SlaFindingsFile);
+            if (!string.IsNullOrWhiteSpace(stale) && File.Exists(stale))
+            {
+                File.Delete(stale);
+            }
         }
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -106,35 +112,28 @@ public sealed class AuditDependenciesTask : SecureBuildTask
         var suppressions = Suppressions
             .Select(i => AuditSuppressions.Create(i.ItemSpec, i.GetMetadata("Justification"), i.GetMetadata("Until"), today, ProjectFile))
             .ToList();
+        var cache = string.IsNullOrWhiteSpace(CacheFolder) ? AdvisorySourceOptions.DefaultCacheFolder : CacheFolder;
         var options = new AdvisorySourceOptions(
-            AdvisorySourceOptions.ParseSources(Sources, ProjectFile),
+            string.IsNullOrWhiteSpace(Sources) ? AdvisorySourceOptions.DefaultSources(cache) : AdvisorySourceOptions.ParseSources(Sources, ProjectFile),
             EmbeddedSnapshot,
-            string.IsNullOrWhiteSpace(CacheFolder) ? AdvisorySourceOptions.DefaultCacheFolder : CacheFolder,
+            cache,
             AdvisorySourceOptions.ParseMaxAge(MaxAge, ProjectFile),
             StaleIsError,
             fallback,
             ApiBaseAddress: ParseApi(),
-            ApiTimeout: TimeSpan.FromSeconds(15));
+            ApiTimeout: TimeSpan.FromSeconds(15),
+            Names: AdvisorySettingNames.MSBuild);
 
-        var graph = AssetsFileReader.Read(AssetsFile);
-        var packages = DependencyAuditor.PackagesOf(graph, mode);
-        var loaded = AdvisorySources.Load(options, packages.Select(p => (p.Id, p.Version)).ToList(), DateTimeOffset.UtcNow);
-        foreach (var notice in loaded.Notices)
+        var input = AuditInput.FromProject(ProjectFile, AssetsFile, mode, suppressions, CentralPackagesFile);
+        var result = AuditPipeline.Run(new AuditRequest([input], options, level, unknownAs), DateTimeOffset.UtcNow);
+        foreach (var notice in result.Notices)
         {
-            LogDiagnostic(notice.IsError ? "error" : "warning", notice.Code, ProjectFile, 0, notice.Message);
+            // Data problems belong to the project's configuration; an unevaluable package to the file that holds it.
+            var file = notice.Code == DiagnosticCodes.PackageNotEvaluable ? notice.File ?? ProjectFile : ProjectFile;
+            LogDiagnostic(notice.IsError ? "error" : "warning", notice.Code, file, 0, notice.Message);
         }
 
-        var findings = AuditSuppressions.Apply(DependencyAuditor.Audit(ProjectFile, packages, loaded.Index), suppressions)
-            .Where(f => AuditReport.Effective(f.Severity, unknownAs) >= level)
-            .ToList();
-        var lines = new PackageReferenceLines(ProjectFile, CentralPackagesFile);
-        var located = findings.Select(f =>
-        {
-            var (file, line) = lines.Locate(f.IsDirect ? f.PackageId : f.Path[0].Split(' ')[0]);
-            return new LocatedFinding(f, file, line);
-        }).ToList();
-
-        foreach (var (finding, file, line) in located)
+        foreach (var (finding, file, line) in result.Findings)
         {
             var message = AuditReport.Message(finding, unknownAs);
             if (finding.IsSuppressed)
@@ -155,20 +154,28 @@ public sealed class AuditDependenciesTask : SecureBuildTask
             FindingCount++;
         }
 
-        var folder = Path.GetFullPath(OutputFolder);
-        AtomicFile.WriteAllBytes(Path.Combine(folder, "audit.json"), AuditReport.ToJson(located, loaded.Data, loaded.Notices, unknownAs));
+        AtomicFile.WriteAllBytes(Path.Combine(folder, "audit.json"), AuditReport.ToJson(result, unknownAs));
         var version = typeof(AuditDependenciesTask).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        AtomicFile.WriteAllBytes(Path.Combine(folder, "audit.sarif"), AuditReport.ToSarif(located, unknownAs, failLevel, version));
+        AtomicFile.WriteAllBytes(Path.Combine(folder, "audit.sarif"), AuditReport.ToSarif(result, unknownAs, failLevel, version));
         if (!string.IsNullOrWhiteSpace(SlaFindingsFile))
         {
-            var project = Path.GetFileNameWithoutExtension(ProjectFile);
-            AtomicFile.WriteAllBytes(SlaFindingsFile, Core.Policy.SlaFindingsFile.Serialize(
-                findings.Where(f => !f.IsSuppressed).Select(f => Core.Policy.SlaFinding.FromAudit(f, project))));
+            if (result.IsComplete)
+            {
+                var project = Path.GetFileNameWithoutExtension(ProjectFile);
+                AtomicFile.WriteAllBytes(SlaFindingsFile, Core.Policy.SlaFindingsFile.Serialize(
+                    result.Findings.Select(l => l.Finding).Where(f => !f.IsSuppressed).Select(f => Core.Policy.SlaFinding.FromAudit(f, project))));
+            }
+            else
+            {
+                // The ledger would close every open finding it does not see again: only a complete audit may speak to it.
+                LogWarning(DiagnosticCodes.AuditIncomplete, ProjectFile, 0,
+                    $"{result.Shortfall} The findings ledger (SecureBuildLedgerFile) and the patch deadlines were NOT updated: no finding was opened, updated or closed.");
+            }
         }
 
-        Complete = loaded.IsComplete;
-        var sources = string.Join(", ", loaded.Data.Select(d => $"{d.Source} {d.Date:yyyy-MM-dd} ({d.Records} records)"));
-        Log.LogMessage(MessageImportance.Normal, $"SecureBuild: audited {packages.Count} packages against {sources}: {FindingCount} finding(s) reported.");
+        Complete = result.IsComplete && result.Notices.Count == 0;
+        var sources = string.Join(", ", result.Data.Select(d => $"{d.Source} {d.Date:yyyy-MM-dd} ({d.Records} records)"));
+        Log.LogMessage(MessageImportance.Normal, $"SecureBuild: audited {result.PackageCount} packages against {(sources.Length == 0 ? "no data" : sources)} ({result.OutcomeName}): {FindingCount} finding(s) reported.");
     }
 
     private Uri? ParseApi() => string.IsNullOrWhiteSpace(ApiAddress) ? null

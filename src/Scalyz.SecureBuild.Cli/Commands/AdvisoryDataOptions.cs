@@ -8,7 +8,7 @@ namespace Scalyz.SecureBuild.Cli.Commands;
 /// <summary>The options that choose advisory data, shared by <c>audit</c> and <c>db</c>.</summary>
 internal sealed class AdvisoryDataOptions
 {
-    public Option<string?> Sources { get; } = new("--sources") { Description = "Advisory sources, separated by ';': embedded, osv-dump, osv-api. Default: embedded, plus osv-dump once 'securebuild db import' has run." };
+    public Option<string?> Sources { get; } = new("--sources") { Description = "Advisory sources, separated by ';': embedded, osv-dump, osv-api. Default: embedded, plus osv-dump once 'securebuild db update' or 'db import' has run." };
 
     public Option<string?> Cache { get; } = new("--cache") { Description = "The advisory cache folder (imported dumps, osv.dev answers). Default: the user's local data folder, securebuild/advisories." };
 
@@ -48,7 +48,7 @@ internal sealed class AdvisoryDataOptions
     {
         var cache = CacheOf(result);
         var sources = result.GetValue(Sources) is { Length: > 0 } given ? AdvisorySourceOptions.ParseSources(given, "--sources")
-            : File.Exists(OsvDumpImporter.CacheFile(cache)) ? ["embedded", "osv-dump"] : ["embedded"];
+            : AdvisorySourceOptions.DefaultSources(cache);
         return new(
         sources,
         EmbeddedSnapshot,
@@ -57,6 +57,7 @@ internal sealed class AdvisoryDataOptions
         StaleIsError: result.GetValue(Stale) == "error",
         FallbackAllowed: result.GetValue(Unreachable) != "fail",
         ApiBaseAddress: ApiOf(result),
-        ApiTimeout: TimeSpan.FromSeconds(20));
+        ApiTimeout: TimeSpan.FromSeconds(20),
+        Names: AdvisorySettingNames.Cli);
     }
 }

@@ -2,14 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
 using Scalyz.SecureBuild.Cli.Output;
 using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Advisories;
-using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Projects;
-using Scalyz.SecureBuild.Core.Sbom;
 
 namespace Scalyz.SecureBuild.Cli.Commands;
 
@@ -51,42 +48,35 @@ public static class AuditCommand
                 var auditMode = result.GetValue(mode) == "direct" ? AuditMode.Direct : AuditMode.All;
                 var today = DateOnly.FromDateTime(DateTime.UtcNow);
                 var inputs = Inputs(result.GetValue(path)!, auditMode, today);
-                var loaded = AdvisorySources.Load(data.OptionsOf(result), inputs.SelectMany(i => i.Packages).Select(p => (p.Id, p.Version)).Distinct().ToList(), DateTimeOffset.UtcNow);
-                foreach (var notice in loaded.Notices)
+                var audit = AuditPipeline.Run(new AuditRequest(inputs, data.OptionsOf(result), threshold, unknownAs), DateTimeOffset.UtcNow);
+                foreach (var notice in audit.Notices)
                 {
                     stderr.WriteLine($"{(notice.IsError ? "error" : "warning")} {notice.Code}: {notice.Message}");
                 }
 
-                var located = new List<LocatedFinding>();
-                foreach (var input in inputs)
+                if (audit.Shortfall is { } shortfall)
                 {
-                    var findings = AuditSuppressions.Apply(DependencyAuditor.Audit(input.Project, input.Packages, loaded.Index), input.Suppressions)
-                        .Where(f => AuditReport.Effective(f.Severity, unknownAs) >= threshold);
-                    located.AddRange(findings.Select(f =>
-                    {
-                        var (file, line) = input.Lines?.Locate(f.IsDirect ? f.PackageId : f.Path[0].Split(' ')[0]) ?? (input.Project, 0);
-                        return new LocatedFinding(f, file, line);
-                    }));
+                    stderr.WriteLine($"{(audit.Outcome == AuditOutcome.NotRun ? "error" : "warning")} {DiagnosticCodes.AuditIncomplete}: {shortfall}");
                 }
 
                 var content = output.FormatOf(result) switch
                 {
-                    "json" => Encoding.UTF8.GetString(AuditReport.ToJson(located, loaded.Data, loaded.Notices, unknownAs)),
-                    "sarif" => Encoding.UTF8.GetString(AuditReport.ToSarif(located, unknownAs, threshold, ToolVersion)),
-                    _ => RenderTable(located, loaded, unknownAs),
+                    "json" => Encoding.UTF8.GetString(AuditReport.ToJson(audit, unknownAs)),
+                    "sarif" => Encoding.UTF8.GetString(AuditReport.ToSarif(audit, unknownAs, threshold, ToolVersion)),
+                    _ => RenderTable(audit, unknownAs),
                 };
                 output.Write(result, content, stdout);
-                if (loaded.SourceUnreachable)
+                if (audit.SourceUnreachable)
                 {
                     return ExitCodes.AdvisorySourceUnreachable;
                 }
 
-                if (loaded.Notices.Any(n => n.IsError))
+                if (audit.Outcome == AuditOutcome.NotRun || audit.Notices.Any(n => n.IsError))
                 {
                     return ExitCodes.BadInput;
                 }
 
-                return located.Any(f => !f.Finding.IsSuppressed) ? ExitCodes.PolicyViolated : ExitCodes.Ok;
+                return audit.Findings.Any(f => !f.Finding.IsSuppressed) ? ExitCodes.PolicyViolated : ExitCodes.Ok;
             }
             catch (InputFileException e)
             {
@@ -99,21 +89,15 @@ public static class AuditCommand
 
     private static string ToolVersion => typeof(AuditCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    private sealed record Input(string Project, IReadOnlyList<AuditedPackage> Packages, IReadOnlyList<AuditSuppression> Suppressions, PackageReferenceLines? Lines);
-
-    private static List<Input> Inputs(string path, AuditMode mode, DateOnly today)
+    private static List<AuditInput> Inputs(string path, AuditMode mode, DateOnly today)
     {
         if (File.Exists(path) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return [new Input(Path.GetFullPath(path), SbomPackages(path), [], null)];
+            return [AuditInput.FromSbom(path)];
         }
 
         return ProjectLocator.FindProjects(path)
-            .Select(p => new Input(
-                p,
-                DependencyAuditor.PackagesOf(AssetsFileReader.Read(ProjectLocator.AssetsFileOf(p)), mode),
-                AuditSuppressions.ReadFromProject(p, today),
-                new PackageReferenceLines(p, CentralPackagesFile(p))))
+            .Select(p => AuditInput.FromProject(p, ProjectLocator.AssetsFileOf(p), mode, AuditSuppressions.ReadFromProject(p, today), CentralPackagesFile(p)))
             .ToList();
     }
 
@@ -132,62 +116,25 @@ public static class AuditCommand
         return null;
     }
 
-    /// <summary>The NuGet components of a CycloneDX JSON SBOM, from their package URLs (pkg:nuget/Name@Version).</summary>
-    internal static List<AuditedPackage> SbomPackages(string path)
+    internal static string RenderTable(AuditResult audit, AdvisorySeverity unknownAs)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("bomFormat", out var format) || format.GetString() != "CycloneDX")
-            {
-                throw new InputFileException(DiagnosticCodes.InputNotFound, path, $"'{path}' is not a CycloneDX JSON SBOM (no \"bomFormat\": \"CycloneDX\").");
-            }
-
-            var packages = new List<AuditedPackage>();
-            Collect(root, packages);
-            return packages.DistinctBy(p => (p.Id.ToUpperInvariant(), p.Version)).ToList();
-        }
-        catch (JsonException e)
-        {
-            throw InputFileException.FromJson(DiagnosticCodes.InputNotFound, path, "a CycloneDX SBOM", e);
-        }
-        catch (IOException e)
-        {
-            throw new InputFileException(DiagnosticCodes.InputNotFound, path, $"'{path}' cannot be read: {e.Message}", inner: e);
-        }
-    }
-
-    private static void Collect(JsonElement parent, List<AuditedPackage> packages)
-    {
-        if (!parent.TryGetProperty("components", out var components) || components.ValueKind != JsonValueKind.Array)
-        {
-            return;
-        }
-
-        foreach (var component in components.EnumerateArray())
-        {
-            if (component.TryGetProperty("purl", out var purl) && purl.ValueKind == JsonValueKind.String && NuGetPurl.Parse(purl.GetString()!) is { } package)
-            {
-                packages.Add(new AuditedPackage(package.Id, package.Version, true, [$"{package.Id} {package.Version}"], []));
-            }
-
-            Collect(component, packages);
-        }
-    }
-
-    internal static string RenderTable(IReadOnlyList<LocatedFinding> findings, AdvisoryLoadResult loaded, AdvisorySeverity unknownAs)
-    {
+        var findings = audit.Findings;
         var text = new StringBuilder();
-        foreach (var d in loaded.Data)
+        foreach (var d in audit.Data)
         {
-            text.Append(CultureInfo.InvariantCulture, $"Advisory data: {d.Source}, {d.Records} records, dated {d.Date:yyyy-MM-dd}{(d.Attribution is null ? string.Empty : $" ({d.Attribution})")}\n");
+            text.Append(CultureInfo.InvariantCulture, $"Advisory data: {d.Source}, {d.Records} records, dated {d.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown"}{(d.Attribution is null ? string.Empty : $" ({d.Attribution})")}\n");
         }
 
         text.Append('\n');
         if (findings.Count == 0)
         {
-            text.Append("No advisory affects the audited packages.\n");
+            // Only a complete audit may say that nothing is affected.
+            text.Append(audit.Outcome switch
+            {
+                AuditOutcome.Complete => "No advisory affects the audited packages.\n",
+                AuditOutcome.NotRun => "The audit did NOT run: no verdict (see the errors on standard error).\n",
+                _ => "No advisory found in the data that could be used, but the audit is INCOMPLETE: no verdict (see standard error).\n",
+            });
             return text.ToString();
         }
 
@@ -208,7 +155,7 @@ public static class AuditCommand
 
         text.Append(table);
         var open = findings.Count(f => !f.Finding.IsSuppressed);
-        text.Append(CultureInfo.InvariantCulture, $"\n{open} finding(s), {findings.Count - open} suppressed.\n");
+        text.Append(CultureInfo.InvariantCulture, $"\n{open} finding(s), {findings.Count - open} suppressed{(audit.IsComplete ? string.Empty : "; the audit is INCOMPLETE, more may be missing")}.\n");
         return text.ToString();
     }
 }

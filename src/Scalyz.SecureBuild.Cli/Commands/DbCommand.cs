@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Scalyz.SecureBuild.Cli.Output;
+using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.IO;
 
@@ -29,8 +30,8 @@ public static class DbCommand
             try
             {
                 var cache = data.CacheOf(result);
-                var (read, kept, date) = OsvDumpImporter.Import(result.GetValue(path)!, cache);
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {kept} NuGet advisories (of {read} records) dated {date:yyyy-MM-dd} into {OsvDumpImporter.CacheFile(cache)}."));
+                var imported = OsvDumpImporter.Import(result.GetValue(path)!, cache);
+                Report(imported, cache, stdout, stderr);
                 return ExitCodes.Ok;
             }
             catch (InputFileException e)
@@ -40,6 +41,17 @@ public static class DbCommand
             }
         });
         return command;
+    }
+
+    // What an import or update did, and each record whose future date was ignored (SSB0207).
+    internal static void Report(OsvImportResult imported, string cache, TextWriter stdout, TextWriter stderr)
+    {
+        foreach (var id in imported.FutureDated)
+        {
+            stderr.WriteLine($"warning {DiagnosticCodes.AdvisoryDateInFuture}: The advisory record {id} is modified in the future; it was imported, but its date was ignored, so the data is dated no later than the import.");
+        }
+
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {imported.Kept} NuGet advisories (of {imported.Read} records) dated {imported.Date:yyyy-MM-dd} into {OsvDumpImporter.CacheFile(cache)}."));
     }
 
     private static Command CreateInfo()
@@ -68,9 +80,13 @@ public static class DbCommand
                 {
                     using var snapshot = AdvisorySnapshot.Open(file);
                     var age = snapshot.Date is { } d ? (int)(now - d).TotalDays : (int?)null;
+                    var future = snapshot.Date > now;
                     table.AddRow(source, file, snapshot.RecordCount.ToString(CultureInfo.InvariantCulture), snapshot.PackageCount.ToString(CultureInfo.InvariantCulture),
-                        snapshot.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-", age?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                        age > maxAge ? $"stale (older than {maxAge} days, SSB0202)" : "ok");
+                        snapshot.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-", future || age is null ? "unknown" : age.Value.ToString(CultureInfo.InvariantCulture),
+                        future ? $"dated in the future, age unknown ({DiagnosticCodes.AdvisoryDateInFuture}): re-import"
+                        : age is null ? $"undated, age unknown: re-import"
+                        : age > maxAge ? $"stale (older than {maxAge} days, SSB0202)" : "ok");
+                    broken |= future;
                 }
                 catch (InputFileException e)
                 {

@@ -150,20 +150,31 @@ public sealed class AdvisorySnapshot : IDisposable
     public void Dispose() => _document.Dispose();
 
     /// <summary>
+    /// The records a snapshot keeps: not withdrawn, with a NuGet package, the newest version of each id, sorted by id.
+    /// An import that keeps none of them has no NuGet data and is refused.
+    /// </summary>
+    public static IReadOnlyList<OsvRecord> Usable(IEnumerable<OsvRecord> records) => records
+        .Where(r => r.Withdrawn is null && r.Affected.Any(a => a.IsNuGet))
+        .GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase)
+        .Select(g => g.OrderByDescending(r => r.Modified).First())
+        .OrderBy(r => r.Id, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>The date of the data: the newest <c>modified</c> not after <paramref name="notAfter"/> (records dated later are ignored for it).</summary>
+    public static DateTimeOffset? DateOf(IEnumerable<OsvRecord> records, DateTimeOffset? notAfter) =>
+        records.Select(r => r.Modified).Where(m => notAfter is null || m <= notAfter).Select(m => (DateTimeOffset?)m).Max();
+
+    /// <summary>
     /// Writes <paramref name="records"/> (their NuGet part) as a snapshot, atomically. Withdrawn records and records
-    /// without a NuGet package are left out; the date is the newest <c>modified</c> over all records given.
+    /// without a NuGet package are left out; the date is the newest <c>modified</c> over all records given, ignoring
+    /// any after <paramref name="notAfter"/> (the time of an import), so one record from the future cannot make old data look current.
     /// </summary>
     /// <returns>The number of records written and the date of the data.</returns>
-    public static (int Records, DateTimeOffset? Date) Write(string path, IEnumerable<OsvRecord> records, string source, string? attribution)
+    public static (int Records, DateTimeOffset? Date) Write(string path, IEnumerable<OsvRecord> records, string source, string? attribution, DateTimeOffset? notAfter = null)
     {
         var all = records.ToList();
-        var date = all.Count == 0 ? (DateTimeOffset?)null : all.Max(r => r.Modified);
-        var kept = all
-            .Where(r => r.Withdrawn is null && r.Affected.Any(a => a.IsNuGet))
-            .GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.OrderByDescending(r => r.Modified).First())
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
+        var date = DateOf(all, notAfter);
+        var kept = Usable(all);
         var index = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < kept.Count; i++)
         {

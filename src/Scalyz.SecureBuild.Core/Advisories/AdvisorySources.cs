@@ -13,6 +13,7 @@ namespace Scalyz.SecureBuild.Core.Advisories;
 /// <param name="ApiTimeToLive">How long an osv.dev answer is trusted.</param>
 /// <param name="ApiBaseAddress">The osv.dev API root.</param>
 /// <param name="ApiTimeout">How long one osv.dev request may take.</param>
+/// <param name="Names">How the user spells the settings in messages: MSBuild properties in a build, options in the CLI.</param>
 public sealed record AdvisorySourceOptions(
     IReadOnlyList<string> Sources,
     string? EmbeddedSnapshot,
@@ -22,8 +23,19 @@ public sealed record AdvisorySourceOptions(
     bool FallbackAllowed = true,
     TimeSpan? ApiTimeToLive = null,
     Uri? ApiBaseAddress = null,
-    TimeSpan? ApiTimeout = null)
+    TimeSpan? ApiTimeout = null,
+    AdvisorySettingNames? Names = null)
 {
+    /// <summary>The names used in messages (MSBuild properties unless told otherwise).</summary>
+    public AdvisorySettingNames Settings => Names ?? AdvisorySettingNames.MSBuild;
+
+    /// <summary>
+    /// The sources used when none are named: the embedded snapshot, plus the imported osv.dev dump once
+    /// <c>securebuild db update</c> or <c>db import</c> has filled <paramref name="cacheFolder"/>. The build and the CLI both use it.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultSources(string cacheFolder) =>
+        File.Exists(OsvDumpImporter.CacheFile(cacheFolder)) ? ["embedded", "osv-dump"] : ["embedded"];
+
     /// <summary>The source names understood.</summary>
     public static readonly IReadOnlyList<string> KnownSources = ["embedded", "osv-dump", "osv-api"];
 
@@ -52,6 +64,23 @@ public sealed record AdvisorySourceOptions(
         : throw new InputFileException(DiagnosticCodes.AuditConfigurationInvalid, where, $"The maximum advisory age '{text}' is not a number of days.");
 }
 
+/// <summary>The names of the advisory settings as the user typed them, so every message names something the user can set.</summary>
+/// <param name="Sources">The source list (SecureBuildAdvisorySources, --sources).</param>
+/// <param name="MaxAge">The maximum age (SecureBuildAdvisoryMaxAge, --max-age).</param>
+/// <param name="Unreachable">What to do when osv.dev is unreachable (SecureBuildAdvisoryUnreachable, --unreachable).</param>
+/// <param name="Cache">The cache folder (SecureBuildAdvisoryCache, --cache).</param>
+public sealed record AdvisorySettingNames(string Sources, string MaxAge, string Unreachable, string Cache)
+{
+    /// <summary>The MSBuild properties.</summary>
+    public static AdvisorySettingNames MSBuild { get; } = new("SecureBuildAdvisorySources", "SecureBuildAdvisoryMaxAge", "SecureBuildAdvisoryUnreachable", "SecureBuildAdvisoryCache");
+
+    /// <summary>The CLI options.</summary>
+    public static AdvisorySettingNames Cli { get; } = new("--sources", "--max-age", "--unreachable", "--cache");
+
+    /// <summary>"SecureBuildAdvisoryMaxAge=30" or "--max-age 30".</summary>
+    public static string Set(string name, string value) => name.StartsWith("--", StringComparison.Ordinal) ? $"{name} {value}" : $"{name}={value}";
+}
+
 /// <summary>A problem with the advisory data, reported with its code; errors fail the build (or the CLI with exit 3 or 4).</summary>
 public sealed record AdvisoryNotice(string Code, bool IsError, string Message, string? File = null);
 
@@ -66,6 +95,12 @@ public sealed record AdvisoryLoadResult(AdvisoryIndex Index, IReadOnlyList<Advis
 
     /// <summary>True when the audit can be trusted as complete: every source answered, nothing is stale or missing.</summary>
     public bool IsComplete => Notices.Count == 0;
+
+    /// <summary>True when no source gave any data: the packages were not audited at all.</summary>
+    public bool NoData => Data.Count == 0;
+
+    /// <summary>True when a configured source gave nothing (missing file, unreachable service): the audit ran on part of its data.</summary>
+    public bool MissingData => NoData || Notices.Any(n => n.Code is DiagnosticCodes.AdvisoryDataMissing or DiagnosticCodes.AdvisorySourceUnreachable);
 }
 
 /// <summary>Loads the configured advisory sources for a set of packages and combines them into one index.</summary>
@@ -82,6 +117,7 @@ public static class AdvisorySources
         var notices = new List<AdvisoryNotice>();
         var ids = packages.Select(p => p.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
+        var names = options.Settings;
         void FromSnapshot(string source, string path, string missingHelp)
         {
             if (!File.Exists(path))
@@ -92,19 +128,29 @@ public static class AdvisorySources
 
             using var snapshot = AdvisorySnapshot.Open(path);
             records.AddRange(snapshot.RecordsFor(ids));
-            data.Add(new AdvisoryDataInfo(source, path, snapshot.Date, snapshot.RecordCount, snapshot.Attribution));
-            CheckAge(source, path, snapshot.Date);
-        }
+            var date = snapshot.Date;
+            if (date > now)
+            {
+                // A date in the future would make any data look fresh; nothing is known about its age then.
+                notices.Add(new AdvisoryNotice(DiagnosticCodes.AdvisoryDateInFuture, options.StaleIsError,
+                    $"The '{source}' advisory data '{path}' is dated {date.Value.UtcDateTime:yyyy-MM-dd}, in the future: the date was ignored and the data counts as of unknown age. {Refresh(source)}", path));
+                date = null;
+            }
 
-        void CheckAge(string source, string path, DateTimeOffset? date)
-        {
+            data.Add(new AdvisoryDataInfo(source, path, date, snapshot.RecordCount, snapshot.Attribution));
             if (date is { } d && now - d > options.MaxAge)
             {
                 notices.Add(new AdvisoryNotice(DiagnosticCodes.AdvisoryDataStale, options.StaleIsError,
-                    $"The '{source}' advisory data is dated {d.UtcDateTime:yyyy-MM-dd}, {(int)(now - d).TotalDays} days old, older than the allowed {(int)options.MaxAge.TotalDays} days (SecureBuildAdvisoryMaxAge): advisories published since are not checked. Update Scalyz.SecureBuild, run 'securebuild db import', or add the osv-api source.",
+                    $"The '{source}' advisory data is dated {d.UtcDateTime:yyyy-MM-dd}, {(int)(now - d).TotalDays} days old, older than the allowed {(int)options.MaxAge.TotalDays} days ({names.MaxAge}): advisories published since are not checked. {Refresh(source)}",
                     path));
             }
         }
+
+        // The advice names what this user can set: the imported dump is used by default once it exists, unless the
+        // sources were named explicitly without it.
+        string Refresh(string source) => options.Sources.Contains("osv-dump") || source == "osv-dump"
+            ? $"Run 'securebuild db update' (or 'securebuild db import' of osv.dev's NuGet all.zip) with {AdvisorySettingNames.Set(names.Cache, options.CacheFolder)}, or update Scalyz.SecureBuild."
+            : $"Run 'securebuild db update' (or 'securebuild db import' of osv.dev's NuGet all.zip) and add the imported data with {AdvisorySettingNames.Set(names.Sources, string.Join(";", options.Sources.Append("osv-dump")))}, or update Scalyz.SecureBuild.";
 
         foreach (var source in options.Sources)
         {
@@ -114,7 +160,7 @@ public static class AdvisorySources
                     FromSnapshot(source, options.EmbeddedSnapshot ?? string.Empty, "the package is damaged; restore it again.");
                     break;
                 case "osv-dump":
-                    FromSnapshot(source, OsvDumpImporter.CacheFile(options.CacheFolder), "run 'securebuild db import <folder or all.zip>' to import an osv.dev dump.");
+                    FromSnapshot(source, OsvDumpImporter.CacheFile(options.CacheFolder), $"run 'securebuild db update' (or 'securebuild db import <folder or all.zip>') to import osv.dev's NuGet data into {AdvisorySettingNames.Set(names.Cache, options.CacheFolder)}.");
                     break;
                 case "osv-api":
                     LoadFromApi(options, packages, now, http, records, data, notices);
@@ -125,7 +171,7 @@ public static class AdvisorySources
         if (data.Count == 0)
         {
             notices.Add(new AdvisoryNotice(DiagnosticCodes.AdvisoryDataMissing, true,
-                $"No advisory data could be loaded from the sources '{string.Join(";", options.Sources)}', so the dependencies were NOT audited."));
+                $"No advisory data could be loaded from the sources '{string.Join(";", options.Sources)}' ({names.Sources}), so the dependencies were NOT audited: this is not a clean result."));
         }
 
         return new AdvisoryLoadResult(AdvisoryIndex.Build(records), data, notices);
@@ -153,10 +199,11 @@ public static class AdvisorySources
             notices.Add(new AdvisoryNotice(DiagnosticCodes.AdvisorySourceUnreachable, !options.FallbackAllowed,
                 options.FallbackAllowed
                     ? $"osv.dev could not be used ({e.Message}); the audit used {cached.Count} cached osv.dev record(s){(fallback.Count > 0 ? " and the " + string.Join(" and ", fallback) + " data" : string.Empty)} instead, which may miss recent advisories."
-                    : $"osv.dev could not be used ({e.Message}) and SecureBuildAdvisoryUnreachable=fail does not allow falling back to cached data."));
+                    : $"osv.dev could not be used ({e.Message}) and {AdvisorySettingNames.Set(options.Settings.Unreachable, "fail")} does not allow falling back to cached data."));
             if (cached.Count > 0)
             {
-                data.Add(new AdvisoryDataInfo("osv-api (cache)", options.CacheFolder, cached.Max(r => r.Modified), cached.Count, "osv.dev"));
+                var newest = cached.Max(r => r.Modified);
+                data.Add(new AdvisoryDataInfo("osv-api (cache)", options.CacheFolder, newest > now ? null : newest, cached.Count, "osv.dev"));
             }
         }
         finally

@@ -41,12 +41,18 @@ public static class AuditReport
     /// <summary>The lower-case word for a severity, as NuGet prints it.</summary>
     public static string Word(AdvisorySeverity severity) => severity.ToString().ToLowerInvariant();
 
-    /// <summary>The audit result as JSON (schema version 1): data used, notices, findings with their locations and suppressions.</summary>
-    public static byte[] ToJson(IReadOnlyList<LocatedFinding> findings, IReadOnlyList<AdvisoryDataInfo> data, IReadOnlyList<AdvisoryNotice> notices, AdvisorySeverity unknownAs) =>
+    /// <summary>
+    /// The audit result as JSON (schema version 1): outcome, data used, notices, findings with their locations and
+    /// suppressions. <c>complete</c> is true only for a complete audit on fresh data, with no notice at all.
+    /// </summary>
+    public static byte[] ToJson(AuditResult result, AdvisorySeverity unknownAs) =>
         Document(writer =>
         {
+            var (findings, data, notices) = (result.Findings, result.Data, result.Notices);
             writer.WriteNumber("schemaVersion", 1);
-            writer.WriteBoolean("complete", notices.Count == 0);
+            writer.WriteBoolean("complete", result.IsComplete && notices.Count == 0);
+            writer.WriteString("outcome", result.OutcomeName);
+            writer.WriteNumber("packages", result.PackageCount);
             writer.WriteStartArray("data");
             foreach (var d in data)
             {
@@ -119,10 +125,15 @@ public static class AuditReport
             writer.WriteEndArray();
         });
 
-    /// <summary>The findings as SARIF 2.1.0; suppressed findings carry a SARIF suppression with the justification.</summary>
-    public static byte[] ToSarif(IReadOnlyList<LocatedFinding> findings, AdvisorySeverity unknownAs, AdvisorySeverity failLevel, string toolVersion) =>
+    /// <summary>
+    /// The findings as SARIF 2.1.0; suppressed findings carry a SARIF suppression with the justification. The run's
+    /// invocation says whether the audit completed (<c>executionSuccessful</c>) and carries every notice as a tool
+    /// execution notification, so an audit that did not run is never read as an empty, successful one.
+    /// </summary>
+    public static byte[] ToSarif(AuditResult result, AdvisorySeverity unknownAs, AdvisorySeverity failLevel, string toolVersion) =>
         Document(writer =>
         {
+            var findings = result.Findings;
             writer.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             writer.WriteString("version", "2.1.0");
             writer.WriteStartArray("runs");
@@ -147,6 +158,29 @@ public static class AuditReport
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.WriteEndObject();
+            writer.WriteStartArray("invocations");
+            writer.WriteStartObject();
+            writer.WriteBoolean("executionSuccessful", result.IsComplete);
+            writer.WriteStartArray("toolExecutionNotifications");
+            var notifications = result.Shortfall is { } shortfall
+                ? result.Notices.Append(new AdvisoryNotice(Core.DiagnosticCodes.AuditIncomplete, result.Outcome == AuditOutcome.NotRun, shortfall))
+                : result.Notices;
+            foreach (var notice in notifications)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("level", notice.IsError ? "error" : "warning");
+                writer.WriteStartObject("message");
+                writer.WriteString("text", notice.Message);
+                writer.WriteEndObject();
+                writer.WriteStartObject("descriptor");
+                writer.WriteString("id", notice.Code);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
             writer.WriteStartArray("results");
             foreach (var (f, file, line) in findings)
             {

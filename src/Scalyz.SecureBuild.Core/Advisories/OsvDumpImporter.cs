@@ -13,6 +13,13 @@ public sealed record ImportLimits(int MaxEntries = 500_000, long MaxRecordBytes 
     public static ImportLimits Default { get; } = new();
 }
 
+/// <summary>What an import did.</summary>
+/// <param name="Read">The OSV records read.</param>
+/// <param name="Kept">The NuGet advisories kept.</param>
+/// <param name="Date">The data's date: the newest <c>modified</c>, never later than the import.</param>
+/// <param name="FutureDated">The ids of records modified after the import time; their dates were ignored (SSB0207).</param>
+public sealed record OsvImportResult(int Read, int Kept, DateTimeOffset? Date, IReadOnlyList<string> FutureDated);
+
 /// <summary>
 /// Imports OSV records from a folder or a zip (osv.dev publishes NuGet's as https://osv-vulnerabilities.storage.googleapis.com/NuGet/all.zip)
 /// into the local advisory cache as one snapshot file. Nothing is extracted to disk; every record is read and checked
@@ -26,27 +33,43 @@ public static class OsvDumpImporter
     /// <summary>The imported snapshot's path in <paramref name="cacheFolder"/>.</summary>
     public static string CacheFile(string cacheFolder) => Path.Combine(cacheFolder, CacheFileName);
 
-    /// <summary>Imports <paramref name="path"/> (a folder of *.json or a .zip) into <paramref name="cacheFolder"/>.</summary>
-    /// <returns>How many records were read, how many NuGet records kept, and the data's date.</returns>
-    public static (int Read, int Kept, DateTimeOffset? Date) Import(string path, string cacheFolder, ImportLimits? limits = null)
+    /// <summary>
+    /// Imports <paramref name="path"/> (a folder of *.json or a .zip) into <paramref name="cacheFolder"/>. An input without
+    /// a single NuGet advisory is refused (SSB0206) and the previous import stays byte for byte; a record modified after
+    /// <paramref name="now"/> keeps its content but not its date, so the data is never dated later than the import.
+    /// </summary>
+    public static OsvImportResult Import(string path, string cacheFolder, ImportLimits? limits = null, DateTimeOffset? now = null, string? origin = null)
     {
-        limits ??= ImportLimits.Default;
-        List<OsvRecord> records;
-        if (Directory.Exists(path))
+        var at = now ?? DateTimeOffset.UtcNow;
+        var records = ReadRecords(path, limits);
+        var kept = AdvisorySnapshot.Usable(records);
+        if (kept.Count == 0)
         {
-            records = ReadFolder(path, limits);
-        }
-        else if (File.Exists(path))
-        {
-            records = ReadZip(path, limits);
-        }
-        else
-        {
-            throw new InputFileException(DiagnosticCodes.InputNotFound, path, $"'{path}' is neither a folder nor a file.");
+            throw new InputFileException(DiagnosticCodes.AdvisoryImportEmpty, path,
+                $"The advisory import '{origin ?? path}' holds no NuGet advisory ({records.Count} OSV record(s) read, none for the NuGet ecosystem and not withdrawn), so it was refused; the previous import was kept. Import osv.dev's NuGet data (https://osv-vulnerabilities.storage.googleapis.com/NuGet/all.zip) or a folder of NuGet OSV records.");
         }
 
-        var (kept, date) = AdvisorySnapshot.Write(CacheFile(cacheFolder), records, "osv-dump", $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(path))}; OSV data from osv.dev / {AdvisorySnapshot.GitHubAttribution}");
-        return (records.Count, kept, date);
+        var future = records.Where(r => r.Modified > at).Select(r => r.Id).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var (written, date) = AdvisorySnapshot.Write(CacheFile(cacheFolder), records, "osv-dump",
+            $"{origin ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(path))}; OSV data from osv.dev / {AdvisorySnapshot.GitHubAttribution}", at);
+        return new OsvImportResult(records.Count, written, date, future);
+    }
+
+    /// <summary>Reads every OSV record of a folder of *.json or a .zip, within <paramref name="limits"/>; nothing is written.</summary>
+    public static List<OsvRecord> ReadRecords(string path, ImportLimits? limits = null)
+    {
+        limits ??= ImportLimits.Default;
+        if (Directory.Exists(path))
+        {
+            return ReadFolder(path, limits);
+        }
+
+        if (File.Exists(path))
+        {
+            return ReadZip(path, limits);
+        }
+
+        throw new InputFileException(DiagnosticCodes.InputNotFound, path, $"'{path}' is neither a folder nor a file.");
     }
 
     private static List<OsvRecord> ReadFolder(string folder, ImportLimits limits)

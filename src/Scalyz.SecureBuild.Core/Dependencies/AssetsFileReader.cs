@@ -139,7 +139,10 @@ public static class AssetsFileReader
             }
 
             dependencies.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id) is var c and not 0 ? c : StringComparer.Ordinal.Compare(a.Version, b.Version));
-            return new TargetGraph(framework.Alias, rid, dependencies);
+            // A package the project asks for that restore did not resolve cannot be audited; say so rather than skip it.
+            var resolved = new HashSet<string>(dependencies.Select(d => d.Id), StringComparer.OrdinalIgnoreCase);
+            var unresolved = framework.Dependencies.Keys.Where(id => !resolved.Contains(id)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            return new TargetGraph(framework.Alias, rid, dependencies, unresolved);
         }
 
         // projectFileDependencyGroups is keyed like "targets" (without the RID) and lists what the project asks for itself,

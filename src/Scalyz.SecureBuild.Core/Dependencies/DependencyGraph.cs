@@ -26,8 +26,12 @@ public sealed record ProjectInfo(string Name, string Path, string? Version);
 /// <param name="Framework">The target framework (its alias, e.g. net10.0).</param>
 /// <param name="RuntimeIdentifier">The runtime identifier of a RID-specific graph, or null.</param>
 /// <param name="Dependencies">Every resolved package and project reference, direct and transitive, sorted by id.</param>
-public sealed record TargetGraph(string Framework, string? RuntimeIdentifier, IReadOnlyList<ResolvedDependency> Dependencies)
+/// <param name="Unresolved">Packages the project references for this framework that have no entry in the graph.</param>
+public sealed record TargetGraph(string Framework, string? RuntimeIdentifier, IReadOnlyList<ResolvedDependency> Dependencies, IReadOnlyList<string>? Unresolved = null)
 {
+    /// <summary>Packages the project references that restore did not resolve (none when unknown).</summary>
+    public IReadOnlyList<string> UnresolvedPackages => Unresolved ?? [];
+
     /// <summary>The framework, with the runtime identifier when there is one ("net10.0/linux-x64").</summary>
     public string Name => RuntimeIdentifier is null ? Framework : $"{Framework}/{RuntimeIdentifier}";
 }
