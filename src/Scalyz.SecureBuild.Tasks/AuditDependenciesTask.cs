@@ -175,7 +175,7 @@ public sealed class AuditDependenciesTask : SecureBuildTask
 
         Complete = result.IsComplete && result.Notices.Count == 0;
         var sources = string.Join(", ", result.Data.Select(d => $"{d.Source} {d.Date:yyyy-MM-dd} ({d.Records} records)"));
-        Log.LogMessage(MessageImportance.Normal, $"SecureBuild: audited {result.PackageCount} packages against {(sources.Length == 0 ? "no data" : sources)} ({result.OutcomeName}): {FindingCount} finding(s) reported.");
+        Log.LogMessage(MessageImportance.High, $"SecureBuild: audited {result.PackageCount} packages against {(sources.Length == 0 ? "no data" : sources)} ({result.OutcomeName}): {FindingCount} finding(s) reported.");
     }
 
     private Uri? ParseApi() => string.IsNullOrWhiteSpace(ApiAddress) ? null

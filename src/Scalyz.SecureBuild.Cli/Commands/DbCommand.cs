@@ -12,8 +12,9 @@ public static class DbCommand
 {
     public static Command Create()
     {
-        var command = new Command("db", "Manage the local advisory data: import an osv.dev dump, show what is loaded.");
+        var command = new Command("db", "Manage the local advisory data: download or import osv.dev's NuGet dump, show what is loaded.");
         command.Subcommands.Add(CreateImport());
+        command.Subcommands.Add(CreateUpdate());
         command.Subcommands.Add(CreateInfo());
         return command;
     }
@@ -33,6 +34,70 @@ public static class DbCommand
                 var imported = OsvDumpImporter.Import(result.GetValue(path)!, cache);
                 Report(imported, cache, stdout, stderr);
                 return ExitCodes.Ok;
+            }
+            catch (InputFileException e)
+            {
+                stderr.WriteLine($"error {e.Code}: {e.Describe()}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateUpdate()
+    {
+        var url = new Option<string>("--url")
+        {
+            Description = $"Where to download the dump from (a mirror, or a test server). Default: {OsvDumpUpdater.DefaultAddress}",
+            DefaultValueFactory = _ => OsvDumpUpdater.DefaultAddress.ToString(),
+        };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds the whole download may take.", DefaultValueFactory = _ => 600 };
+        var data = new AdvisoryDataOptions();
+        var command = new Command("update", "Download osv.dev's NuGet dump and import it (conditional: an unchanged dump is not downloaded again; the previous import stays if anything is wrong).")
+        {
+            url, timeout, data.Cache,
+        };
+        command.SetAction(result =>
+        {
+            var stdout = result.InvocationConfiguration.Output;
+            var stderr = result.InvocationConfiguration.Error;
+            var cache = data.CacheOf(result);
+            if (!Uri.TryCreate(result.GetValue(url), UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            {
+                stderr.WriteLine($"error {DiagnosticCodes.AuditConfigurationInvalid}: --url '{result.GetValue(url)}' is not an http(s) address.");
+                return ExitCodes.UsageError;
+            }
+
+            try
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(Math.Max(1, result.GetValue(timeout))) };
+                stderr.WriteLine($"Downloading {address} ...");
+                var shown = -1L;
+                var update = OsvDumpUpdater.Update(http, address, cache, (received, total) =>
+                {
+                    // One line per 10% (or per 5 MB when the size is unknown) keeps a CI log short.
+                    var step = total is > 0 ? received * 10 / total.Value : received / (5 * 1024 * 1024);
+                    if (step != shown)
+                    {
+                        shown = step;
+                        stderr.WriteLine(total is > 0
+                            ? string.Create(CultureInfo.InvariantCulture, $"  {received / 1024.0 / 1024.0:0.0} of {total.Value / 1024.0 / 1024.0:0.0} MB ({received * 100 / total.Value}%)")
+                            : string.Create(CultureInfo.InvariantCulture, $"  {received / 1024.0 / 1024.0:0.0} MB"));
+                    }
+                }, DateTimeOffset.UtcNow);
+                if (update.NotModified)
+                {
+                    stdout.WriteLine($"The advisory data is current: {address} has not changed since the last update; {OsvDumpImporter.CacheFile(cache)} was kept.");
+                    return ExitCodes.Ok;
+                }
+
+                Report(update.Imported!, cache, stdout, stderr);
+                return ExitCodes.Ok;
+            }
+            catch (AdvisorySourceUnavailableException e)
+            {
+                stderr.WriteLine($"error {DiagnosticCodes.AdvisorySourceUnreachable}: {e.Message}. The previous import was kept; run 'securebuild db update' again, use --url for a mirror, or 'securebuild db import' a downloaded all.zip.");
+                return ExitCodes.AdvisorySourceUnreachable;
             }
             catch (InputFileException e)
             {

@@ -140,8 +140,9 @@ public static class AssetsFileReader
 
             dependencies.Sort((a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Id, b.Id) is var c and not 0 ? c : StringComparer.Ordinal.Compare(a.Version, b.Version));
             // A package the project asks for that restore did not resolve cannot be audited; say so rather than skip it.
+            // The framework graph lists every reference; a runtime-specific graph adds to it, so it is checked there only.
             var resolved = new HashSet<string>(dependencies.Select(d => d.Id), StringComparer.OrdinalIgnoreCase);
-            var unresolved = framework.Dependencies.Keys.Where(id => !resolved.Contains(id)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            var unresolved = rid is not null ? [] : framework.Dependencies.Keys.Where(id => !resolved.Contains(id)).Order(StringComparer.OrdinalIgnoreCase).ToList();
             return new TargetGraph(framework.Alias, rid, dependencies, unresolved);
         }
 

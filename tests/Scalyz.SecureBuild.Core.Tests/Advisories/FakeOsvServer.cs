@@ -65,7 +65,8 @@ internal sealed class FakeOsvServer : IDisposable
             _ = Task.Run(async () =>
             {
                 using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                var request = new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, await reader.ReadToEndAsync());
+                var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+                var request = new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, await reader.ReadToEndAsync(), headers);
                 Requests.Enqueue(request);
                 var response = _handler(request);
                 if (response.Delay > TimeSpan.Zero)
@@ -76,8 +77,13 @@ internal sealed class FakeOsvServer : IDisposable
                 try
                 {
                     context.Response.StatusCode = response.Status;
-                    context.Response.ContentType = "application/json";
-                    var bytes = Encoding.UTF8.GetBytes(response.Body);
+                    context.Response.ContentType = response.Bytes is null ? "application/json" : "application/zip";
+                    foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+                    {
+                        context.Response.Headers[name] = value;
+                    }
+
+                    var bytes = response.Bytes ?? Encoding.UTF8.GetBytes(response.Body);
                     await context.Response.OutputStream.WriteAsync(bytes);
                     context.Response.Close();
                 }
@@ -96,7 +102,8 @@ internal sealed class FakeOsvServer : IDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    public sealed record Request(string Method, string Path, string Body);
+    public sealed record Request(string Method, string Path, string Body, IReadOnlyDictionary<string, string>? Headers = null);
 
-    public sealed record Response(int Status, string Body, TimeSpan Delay = default);
+    /// <summary>An answer: a JSON body, or <paramref name="Bytes"/> (a zip) with extra <paramref name="Headers"/> (ETag, Last-Modified).</summary>
+    public sealed record Response(int Status, string Body, TimeSpan Delay = default, byte[]? Bytes = null, IReadOnlyDictionary<string, string>? Headers = null);
 }

@@ -13,7 +13,7 @@ public sealed class OsvDumpImporterTests
     [Fact]
     public void Import_FolderOfRealRecords_WritesTheCacheSnapshot()
     {
-        var (read, kept, date) = OsvDumpImporter.Import(RealRecords.Folder, Cache);
+        var (read, kept, date, _) = OsvDumpImporter.Import(RealRecords.Folder, Cache);
 
         Assert.Equal((246, 237, RealRecords.All.Max(r => r.Modified)), (read, kept, date));
         using var snapshot = AdvisorySnapshot.Open(OsvDumpImporter.CacheFile(Cache));
@@ -25,7 +25,7 @@ public sealed class OsvDumpImporterTests
     {
         var zip = Zip("all.zip", Directory.GetFiles(RealRecords.Folder).Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))));
 
-        var (read, kept, _) = OsvDumpImporter.Import(zip, Cache);
+        var (read, kept, _, _) = OsvDumpImporter.Import(zip, Cache);
 
         Assert.Equal((246, 237), (read, kept));
     }
@@ -99,6 +99,52 @@ public sealed class OsvDumpImporterTests
         File.WriteAllText(path, "hello");
 
         Assert.Equal(DiagnosticCodes.AdvisoryDataInvalid, Assert.Throws<InputFileException>(() => OsvDumpImporter.Import(path, Cache)).Code);
+    }
+
+    [Fact]
+    public void Import_NothingWithNuGetData_IsRefusedWithSsb0206AndThePreviousImportStaysByteIdentical()
+    {
+        OsvDumpImporter.Import(RealRecords.Folder, Cache);
+        var before = File.ReadAllBytes(OsvDumpImporter.CacheFile(Cache));
+        var emptyFolder = Directory.CreateDirectory(Path.Combine(_folder, "empty")).FullName;
+        var withdrawn = Directory.GetFiles(RealRecords.Folder).Where(f => OsvReader.ReadFile(f).Withdrawn is not null).ToList();
+        Assert.NotEmpty(withdrawn);
+        string[] inputs =
+        [
+            Zip("empty.zip", []),
+            Zip("no-json.zip", [("README.txt", "not a record"u8.ToArray()), ("folder/", [])]),
+            emptyFolder,
+            Zip("withdrawn.zip", withdrawn.Select(f => (Path.GetFileName(f), File.ReadAllBytes(f)))),
+        ];
+
+        foreach (var input in inputs)
+        {
+            var error = Assert.Throws<InputFileException>(() => OsvDumpImporter.Import(input, Cache));
+
+            Assert.Equal((DiagnosticCodes.AdvisoryImportEmpty, input), (error.Code, error.FilePath));
+            Assert.Contains("holds no NuGet advisory", error.Message, StringComparison.Ordinal);
+            Assert.Equal(before, File.ReadAllBytes(OsvDumpImporter.CacheFile(Cache)));
+        }
+    }
+
+    [Fact]
+    public void Import_RecordModifiedInTheFuture_KeepsTheRecordButNeverDatesTheDataAfterTheImport()
+    {
+        var future = System.Text.RegularExpressions.Regex.Replace(System.Text.Encoding.UTF8.GetString(Record()), "\"modified\": \"[^\"]+\"", "\"modified\": \"2999-01-01T00:00:00Z\"");
+        Assert.Contains("2999-01-01", future, StringComparison.Ordinal);
+        var others = Directory.GetFiles(RealRecords.Folder).Where(f => !f.EndsWith("GHSA-rxg9-xrhp-64gj.json", StringComparison.Ordinal)).ToList();
+        var zip = Zip("future.zip", others.Select(f => (Path.GetFileName(f), File.ReadAllBytes(f))).Append(("GHSA-rxg9-xrhp-64gj.json", System.Text.Encoding.UTF8.GetBytes(future))));
+        var importedAt = new DateTimeOffset(2026, 12, 5, 0, 0, 0, TimeSpan.Zero);
+
+        var result = OsvDumpImporter.Import(zip, Cache, now: importedAt);
+
+        Assert.Equal(["GHSA-rxg9-xrhp-64gj"], result.FutureDated);
+        Assert.Equal(237, result.Kept);
+        Assert.True(result.Date <= importedAt);
+        Assert.Equal(others.Select(OsvReader.ReadFile).Max(r => r.Modified), result.Date);
+        using var snapshot = AdvisorySnapshot.Open(OsvDumpImporter.CacheFile(Cache));
+        Assert.Equal(result.Date, snapshot.Date);
+        Assert.Single(snapshot.RecordsFor(["System.Drawing.Common"]), r => r.Id == "GHSA-rxg9-xrhp-64gj");
     }
 
     private static byte[] Record() => File.ReadAllBytes(Path.Combine(RealRecords.Folder, "GHSA-rxg9-xrhp-64gj.json"));
