@@ -94,6 +94,70 @@ public sealed class AuditDependenciesTaskTests : IDisposable
         Assert.Contains(_engine.Errors, e => e.Code == "SSB0200" && e.Message!.Contains("were NOT audited", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Execute_NoDataAtAll_WritesNoFindingsForTheLedgerAndReportsTheAuditAsNotRun()
+    {
+        var findings = Path.Combine(_folder, "obj", "securebuild", "findings.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(findings)!);
+        File.WriteAllText(findings, "{\"findings\": []}");
+        var task = Task();
+        task.EmbeddedSnapshot = Path.Combine(_folder, "nowhere.gz");
+        task.SlaFindingsFile = findings;
+
+        Assert.False(task.Execute());
+
+        Assert.False(File.Exists(findings));
+        var incomplete = Assert.Single(_engine.Warnings, w => w.Code == "SSB0209");
+        Assert.Contains("did NOT run", incomplete.Message, StringComparison.Ordinal);
+        Assert.Contains("SecureBuildLedgerFile", incomplete.Message, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "obj", "securebuild", "audit.json")));
+        Assert.False(json.RootElement.GetProperty("complete").GetBoolean());
+        Assert.Equal("not-run", json.RootElement.GetProperty("outcome").GetString());
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "obj", "securebuild", "audit.sarif")));
+        Assert.False(sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
+    }
+
+    [Fact]
+    public void Execute_CompleteAudit_WritesTheFindingsForTheDeadlineCheck()
+    {
+        var findings = Path.Combine(_folder, "obj", "securebuild", "findings.json");
+        var task = Task();
+        task.SlaFindingsFile = findings;
+
+        task.Execute();
+
+        Assert.Contains("GHSA-rxg9-xrhp-64gj", File.ReadAllText(findings), StringComparison.Ordinal);
+        Assert.DoesNotContain(_engine.Warnings, w => w.Code == "SSB0209");
+    }
+
+    [Fact]
+    public void Execute_UnparseableVersionInTheAssetsFile_IsSsb0208NamingThePackage()
+    {
+        var assets = Path.Combine(_folder, "project.assets.json");
+        File.WriteAllText(assets, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "multitarget.assets.json"))
+            .Replace("System.Drawing.Common/4.7.0", "System.Drawing.Common/4.7.0-", StringComparison.Ordinal));
+        var task = Task();
+        task.AssetsFile = assets;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors, e => e.Code == "SSB0208");
+        Assert.Contains("Package 'System.Drawing.Common'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'4.7.0-'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Execute_NoSourcesNamed_UsesTheImportedDumpWhenOneExistsAsTheCliDoes()
+    {
+        var task = Task();
+        Core.Advisories.OsvDumpImporter.Import(Path.Combine(AppContext.BaseDirectory, "TestData", "osv"), task.CacheFolder!);
+
+        task.Execute();
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "obj", "securebuild", "audit.json")));
+        Assert.Equal(["embedded", "osv-dump"], json.RootElement.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("source").GetString()));
+    }
+
     [Theory]
     [InlineData("Level", "severe")]
     [InlineData("Mode", "some")]
