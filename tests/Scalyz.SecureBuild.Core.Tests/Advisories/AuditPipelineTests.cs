@@ -103,11 +103,16 @@ public sealed class AuditPipelineTests : IDisposable
     [Fact]
     public void Run_SnapshotDatedInTheFuture_IgnoresTheDateAndWarnsNamingTheFile()
     {
-        var result = Run(Assets(_ => { }), now: new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        // A snapshot written without an import time (as a tampered cache file could be) is dated by its 2999 record.
+        var tampered = Path.Combine(_folder, "tampered.json.gz");
+        AdvisorySnapshot.Write(tampered, RealRecords.All.Select((r, i) => i == 0 ? r with { Modified = new DateTimeOffset(2999, 1, 1, 0, 0, 0, TimeSpan.Zero) } : r), "osv-dump", null);
+
+        var result = Run(Assets(_ => { }), snapshot: tampered);
 
         Assert.Null(Assert.Single(result.Data).Date);
         var warning = Assert.Single(result.Notices, n => n.Code == DiagnosticCodes.AdvisoryDateInFuture);
-        Assert.Contains(_snapshot, warning.Message, StringComparison.Ordinal);
+        Assert.Contains(tampered, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("2999-01-01", warning.Message, StringComparison.Ordinal);
     }
 
     private AuditResult Run(string assets, string? snapshot = null, IReadOnlyList<string>? sources = null, DateTimeOffset? now = null)
