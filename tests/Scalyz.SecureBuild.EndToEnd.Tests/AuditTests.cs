@@ -176,10 +176,80 @@ public sealed class AuditTests(PackageFixture package)
         var fallback = workspace.Build(Sample, online);
         var strict = workspace.Build(Sample, [.. online, "-p:SecureBuildAdvisoryUnreachable=fail", "--no-restore"]);
 
-        Assert.Equal([("error", "SSB4004"), ("warning", "SSB0202"), ("warning", "SSB0203")], AuditDiagnostics(fallback).Select(d => (d.Severity, d.Code)).Order().ToList());
+        // The fallback audit found the critical advisory, but it ran without osv.dev's data: the ledger hand-off is skipped (SSB0209).
+        Assert.Equal([("error", "SSB4004"), ("warning", "SSB0202"), ("warning", "SSB0203"), ("warning", "SSB0209")], AuditDiagnostics(fallback).Select(d => (d.Severity, d.Code)).Order().ToList());
         Assert.Contains("the audit used 0 cached osv.dev record(s) and the embedded data instead", AuditDiagnostics(fallback).Single(d => d.Code == "SSB0203").Message, StringComparison.Ordinal);
         Assert.Contains(AuditDiagnostics(strict), d => (d.Severity, d.Code) == ("error", "SSB0203"));
         Assert.NotEqual(0, strict.ExitCode);
+    }
+
+    [Fact]
+    public void Build_OnlySourceUnreachable_FailsAndLeavesTheLedgerAndFindingsUntouched()
+    {
+        var workspace = package.CreateWorkspace();
+        var ledger = Path.Combine(workspace.Folder, "securebuild-ledger.json");
+        var first = workspace.Build(Sample, $"-p:SecureBuildLedgerFile={ledger}");
+        Assert.NotEqual(0, first.ExitCode);
+        var recorded = File.ReadAllBytes(ledger);
+        Assert.Contains("GHSA-rxg9-xrhp-64gj", File.ReadAllText(ledger), StringComparison.Ordinal);
+
+        // osv.dev is the only source and nothing listens on port 9: the audit cannot run.
+        var offline = workspace.Build(Sample, $"-p:SecureBuildLedgerFile={ledger}", "-p:SecureBuildAdvisorySources=osv-api", "-p:SecureBuildAdvisoryApi=http://127.0.0.1:9/",
+            $"-p:SecureBuildAdvisoryCache={Path.Combine(workspace.Folder, ".cache")}", "--no-restore");
+
+        Assert.NotEqual(0, offline.ExitCode);
+        var audit = AuditDiagnostics(offline);
+        Assert.Contains(audit, d => (d.Severity, d.Code) == ("error", "SSB0200"));
+        var incomplete = Assert.Single(audit, d => d.Code == "SSB0209");
+        Assert.Contains("were NOT updated", incomplete.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(offline.SecureBuildDiagnostics, d => d.Code.StartsWith("SSB5", StringComparison.Ordinal));
+        Assert.Equal(recorded, File.ReadAllBytes(ledger));
+        Assert.DoesNotContain("\"fixed\"", File.ReadAllText(ledger), StringComparison.OrdinalIgnoreCase);
+        Assert.False(File.Exists(workspace.PathOf(Sample, "obj", "securebuild", "findings.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(workspace.PathOf(Sample, "obj", "securebuild", "audit.json")));
+        Assert.Equal((false, "not-run"), (json.RootElement.GetProperty("complete").GetBoolean(), json.RootElement.GetProperty("outcome").GetString()));
+        using var sarif = JsonDocument.Parse(File.ReadAllText(workspace.PathOf(Sample, "obj", "securebuild", "audit.sarif")));
+        Assert.False(sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
+    }
+
+    [Fact]
+    public void Build_WithAnImportedDump_UsesItByDefaultAsTheCliDoes()
+    {
+        var workspace = package.CreateWorkspace();
+        var cache = Path.Combine(workspace.Folder, ".cache");
+        Directory.CreateDirectory(cache);
+        // An imported dump is a snapshot file in the cache; the package's own snapshot has that format.
+        var shipped = Directory.GetFiles(package.PackagesFolder, "advisories.snapshot.json.gz", SearchOption.AllDirectories).First();
+        File.Copy(shipped, Path.Combine(cache, "osv-dump.snapshot.json.gz"));
+
+        var build = workspace.Build(Sample, $"-p:SecureBuildAdvisoryCache={cache}");
+
+        using var json = JsonDocument.Parse(File.ReadAllText(workspace.PathOf(Sample, "obj", "securebuild", "audit.json")));
+        Assert.Equal(["embedded", "osv-dump"], json.RootElement.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("source").GetString()));
+        Assert.Contains("SecureBuild: audited", build.Output, StringComparison.Ordinal);
+        Assert.Matches(@"osv-dump 2024-10-09 \(237 records\)", build.Output);
+        // The build's advice names the build's properties.
+        var stale = AuditDiagnostics(build).First(d => d.Code == "SSB0202").Message;
+        Assert.Contains("SecureBuildAdvisoryMaxAge", stale, StringComparison.Ordinal);
+        Assert.Contains("SecureBuildAdvisoryCache=", stale, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", stale, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_AssetsFileWithAnUnparseableVersion_IsSsb0208NamingThePackage()
+    {
+        var workspace = package.CreateWorkspace();
+        Assert.Equal(0, workspace.Dotnet(["restore", workspace.ProjectFile(Sample)]).ExitCode);
+        var assets = workspace.PathOf(Sample, "obj", "project.assets.json");
+        File.WriteAllText(assets, File.ReadAllText(assets).Replace("System.Drawing.Common/4.7.0", "System.Drawing.Common/4.7.0-", StringComparison.Ordinal));
+
+        var build = workspace.Build(Sample, "--no-restore");
+
+        Assert.NotEqual(0, build.ExitCode);
+        var error = Assert.Single(AuditDiagnostics(build), d => d.Code == "SSB0208");
+        Assert.Equal("error", error.Severity);
+        Assert.Contains("Package 'System.Drawing.Common'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(AuditDiagnostics(build), d => d.Code == "SSB0209");
     }
 
     [Fact]
