@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Build.Framework;
+using Scalyz.SecureBuild.Core.Sla;
 using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.IO;

@@ -5,6 +5,7 @@ using System.Text;
 using Scalyz.SecureBuild.Cli.Output;
 using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.Gate;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Projects;
 
@@ -93,7 +94,8 @@ public static class AuditCommand
     {
         if (File.Exists(path) && path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return [AuditInput.FromSbom(path)];
+            // An SBOM is read as the release gate reads it (CycloneDX or SPDX).
+            return [AuditInput.FromPackages(Path.GetFullPath(path), ShippedSbom.Read(path).NuGetPackages())];
         }
 
         return ProjectLocator.FindProjects(path)

@@ -63,7 +63,7 @@ public static class GateCommand
                 ?? throw new SlaCommand.UsageException("The SBOM does not name what it describes; give --project.");
             var store = ledger.Open(result, clock);
             var snapshot = store is JsonFileLedgerStore file && !File.Exists(file.Path) ? LedgerSnapshot.Empty : store.Read();
-            var packages = shipped.Components.Select(c => c.Purl is null ? null : NuGetPurl.Parse(c.Purl)).OfType<(string Id, string Version)>().Distinct().ToList();
+            var packages = shipped.NuGetPackages();
             var loaded = AdvisorySources.Load(data.OptionsOf(result) with { MaxAge = rules.MaxAdvisoryAge, StaleIsError = true }, packages, now);
             foreach (var notice in loaded.Notices.Where(n => n.Code != DiagnosticCodes.AdvisoryDataStale))
             {

@@ -3,6 +3,7 @@ using Scalyz.SecureBuild.Cli.Output;
 using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
+using Scalyz.SecureBuild.Core.Sla;
 
 namespace Scalyz.SecureBuild.Cli.Commands;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
+using Scalyz.SecureBuild.Core.Sla;
 
 namespace Scalyz.SecureBuild.Cli.Output;
 

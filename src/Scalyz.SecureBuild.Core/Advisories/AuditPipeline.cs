@@ -1,7 +1,5 @@
 using NuGet.Versioning;
 using Scalyz.SecureBuild.Core.Dependencies;
-using Scalyz.SecureBuild.Core.Gate;
-using Scalyz.SecureBuild.Core.Sbom;
 
 namespace Scalyz.SecureBuild.Core.Advisories;
 
@@ -56,18 +54,13 @@ public sealed record AuditInput(
         return new AuditInput(project, DependencyAuditor.PackagesOf(graph, mode), suppressions, new PackageReferenceLines(project, centralPackagesFile), problems, graph.Targets.Count > 0);
     }
 
-    /// <summary>The NuGet components of a shipped SBOM (CycloneDX or SPDX JSON), read as the release gate reads it.</summary>
-    public static AuditInput FromSbom(string path)
-    {
-        var sbom = ShippedSbom.Read(path);
-        var packages = sbom.Components
-            .Select(c => c.Purl is null ? null : NuGetPurl.Parse(c.Purl))
-            .OfType<(string Id, string Version)>()
-            .DistinctBy(p => (p.Id.ToUpperInvariant(), p.Version))
-            .Select(p => new AuditedPackage(p.Id, p.Version, true, [$"{p.Id} {p.Version}"], []))
-            .ToList();
-        return new AuditInput(Path.GetFullPath(path), packages, [], null, []);
-    }
+    /// <summary>Packages known only by id and version (the components of a shipped SBOM), each audited as shipped directly.</summary>
+    public static AuditInput FromPackages(string source, IEnumerable<(string Id, string Version)> packages) => new(
+        source,
+        packages.Select(p => new AuditedPackage(p.Id, p.Version, true, [$"{p.Id} {p.Version}"], [])).ToList(),
+        [],
+        null,
+        []);
 }
 
 /// <summary>What to audit and how to report it.</summary>

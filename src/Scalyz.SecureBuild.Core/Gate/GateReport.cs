@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Scalyz.SecureBuild.Core.Policy;
 using Scalyz.SecureBuild.Core.Sbom;
+using Scalyz.SecureBuild.Core.Sla;
 
 namespace Scalyz.SecureBuild.Core.Gate;
 

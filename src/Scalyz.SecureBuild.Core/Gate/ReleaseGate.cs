@@ -4,6 +4,7 @@ using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
 using Scalyz.SecureBuild.Core.Sbom;
+using Scalyz.SecureBuild.Core.Sla;
 
 namespace Scalyz.SecureBuild.Core.Gate;
 
@@ -80,12 +81,7 @@ public static class ReleaseGate
 
         CheckAdvisoryData(advisories, policy, now, reasons);
 
-        var packages = sbom.Components
-            .Select(c => c.Purl is null ? null : NuGetPurl.Parse(c.Purl))
-            .OfType<(string Id, string Version)>()
-            .DistinctBy(p => (p.Id.ToUpperInvariant(), p.Version))
-            .Select(p => new AuditedPackage(p.Id, p.Version, true, [$"{p.Id} {p.Version}"], []))
-            .ToList();
+        var packages = AuditInput.FromPackages(project, sbom.NuGetPackages()).Packages;
         var evaluator = new DeadlineEvaluator(patchPolicy, clock);
         var firstSeen = ledger.Findings.ToDictionary(f => f.Key, f => f.FirstSeen);
         var findings = DependencyAuditor.Audit(project, packages, advisories.Index)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Scalyz.SecureBuild.Core.IO;
+using Scalyz.SecureBuild.Core.Sbom;
 
 namespace Scalyz.SecureBuild.Core.Gate;
 
@@ -85,6 +86,13 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
             throw Invalid(path, "is neither a CycloneDX JSON SBOM (\"bomFormat\": \"CycloneDX\") nor an SPDX JSON document (\"spdxVersion\")");
         }
     }
+
+    /// <summary>The NuGet packages that ship, from the components' package URLs (pkg:nuget/Name@Version), each id and version once.</summary>
+    public IReadOnlyList<(string Id, string Version)> NuGetPackages() => Components
+        .Select(c => c.Purl is null ? null : NuGetPurl.Parse(c.Purl))
+        .OfType<(string Id, string Version)>()
+        .DistinctBy(p => (p.Id.ToUpperInvariant(), p.Version))
+        .ToList();
 
     private static InputFileException Invalid(string path, string problem) =>
         new(DiagnosticCodes.GateSbomInvalid, path, $"The SBOM '{path}' {problem}.");

@@ -60,11 +60,10 @@ public static class LedgerJson
     }
 
     /// <summary>Parses a severity name (CRITICAL, HIGH, MODERATE, LOW, UNKNOWN; any case).</summary>
-    public static bool TryParseSeverity(string? text, out AdvisorySeverity severity) =>
-        System.Enum.TryParse(text, ignoreCase: true, out severity) && System.Enum.IsDefined(severity) && !int.TryParse(text, out _);
+    public static bool TryParseSeverity(string? text, out AdvisorySeverity severity) => SlaFindingJson.TryParseSeverity(text, out severity);
 
     private static LedgerFinding ReadFinding(FieldReader r, JsonElement e, string f) =>
-        new(r.SlaFinding(e, f), r.Time(e, f, "firstSeen"), r.Time(e, f, "lastSeen"), r.OptionalTime(e, f, "fixedAt"));
+        new(SlaFindingJson.Read(r, e, f), r.Time(e, f, "firstSeen"), r.Time(e, f, "lastSeen"), r.OptionalTime(e, f, "fixedAt"));
 
     // One compact record per line: the writer is reset onto the shared buffer for each record, separators go in raw.
     private static void Section<T>(MemoryStream buffer, Utf8JsonWriter writer, string name, IEnumerable<T> records, Action<Utf8JsonWriter, T> write, bool last)
@@ -90,30 +89,10 @@ public static class LedgerJson
 
     private static void WriteFinding(Utf8JsonWriter w, LedgerFinding record)
     {
-        WriteSlaFinding(w, record.Finding);
+        SlaFindingJson.Write(w, record.Finding);
         w.WriteString("firstSeen", ScanMerge.Iso(record.FirstSeen));
         w.WriteString("lastSeen", ScanMerge.Iso(record.LastSeen));
         w.WriteString("fixedAt", record.FixedAt is { } at ? ScanMerge.Iso(at) : null);
-    }
-
-    /// <summary>The fields of a finding, shared by the ledger and the findings file so both read back the same way.</summary>
-    internal static void WriteSlaFinding(Utf8JsonWriter w, SlaFinding f)
-    {
-        w.WriteString("advisory", f.AdvisoryId);
-        w.WriteStartArray("aliases");
-        foreach (var alias in f.Aliases)
-        {
-            w.WriteStringValue(alias);
-        }
-
-        w.WriteEndArray();
-        w.WriteString("package", f.PackageId);
-        w.WriteString("version", f.PackageVersion);
-        w.WriteString("project", f.Project);
-        w.WriteString("severity", f.Severity.ToString().ToUpperInvariant());
-        w.WriteString("published", ScanMerge.Iso(f.Published));
-        w.WriteString("fixedIn", f.FixedIn);
-        w.WriteString("summary", f.Summary);
     }
 
     private static void WriteRelease(Utf8JsonWriter w, LedgerRelease r)
@@ -144,129 +123,5 @@ public static class LedgerJson
         w.WriteString("package", h.PackageId);
         w.WriteString("project", h.Project);
         w.WriteString("detail", h.Detail);
-    }
-}
-
-/// <summary>Reads typed fields of JSON records and turns every problem into an <see cref="InputFileException"/> naming the line and field.</summary>
-internal sealed class FieldReader(string path, Lazy<JsonLineMap> lines, string code, string what)
-{
-    /// <summary>Parses <paramref name="utf8"/> and hands its root to <paramref name="read"/>; a syntax error names the line.</summary>
-    public static T Read<T>(byte[] utf8, string path, string code, string fileKind, string what, JsonDocumentOptions options, Func<FieldReader, JsonElement, T> read)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, options);
-        }
-        catch (JsonException e)
-        {
-            throw InputFileException.FromJson(code, path, fileKind, e);
-        }
-
-        using (document)
-        {
-            // Lines are only needed for an error message, so the map is built then, not on every (large ledger) read.
-            return read(new FieldReader(path, new Lazy<JsonLineMap>(() => JsonLineMap.Build(utf8)), code, what), document.RootElement);
-        }
-    }
-
-    public IReadOnlyList<T> Array<T>(JsonElement parent, string name, Func<FieldReader, JsonElement, string, T> read)
-    {
-        if (!parent.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
-        {
-            throw Error(name, "must be an array");
-        }
-
-        var result = new List<T>(array.GetArrayLength());
-        var index = 0;
-        foreach (var element in array.EnumerateArray())
-        {
-            var field = $"{name}[{index++}]";
-            Expect(element, JsonValueKind.Object, field, "an object");
-            result.Add(read(this, element, field));
-        }
-
-        return result;
-    }
-
-    /// <summary>The fields every finding record has (findings file and ledger alike).</summary>
-    public SlaFinding SlaFinding(JsonElement e, string f) => new(
-        String(e, f, "advisory"), StringArray(e, f, "aliases"), String(e, f, "package"), String(e, f, "version"),
-        String(e, f, "project"), Severity(e, f, "severity"), Time(e, f, "published"), OptionalString(e, f, "fixedIn"),
-        OptionalString(e, f, "summary"));
-
-    public string String(JsonElement e, string field, string name) =>
-        OptionalString(e, field, name) is { Length: > 0 } value ? value : throw Error($"{field}.{name}", "must be a non-empty string");
-
-    public string? OptionalString(JsonElement e, string field, string name) =>
-        !e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
-        : value.ValueKind == JsonValueKind.String ? value.GetString()
-        : throw Error($"{field}.{name}", $"must be a string, not {value.GetRawText()}");
-
-    public IReadOnlyList<string> StringArray(JsonElement e, string field, string name)
-    {
-        if (!e.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
-        {
-            throw Error($"{field}.{name}", "must be an array of strings");
-        }
-
-        return value.EnumerateArray().Select(v => v.GetString()!).ToList();
-    }
-
-    public DateTimeOffset Time(JsonElement e, string field, string name) =>
-        OptionalTime(e, field, name) ?? throw Error($"{field}.{name}", "must be an ISO 8601 UTC time such as 2026-11-21T10:00:00Z");
-
-    public DateTimeOffset? OptionalTime(JsonElement e, string field, string name)
-    {
-        var text = OptionalString(e, field, name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            ? time.ToUniversalTime()
-            : throw Error($"{field}.{name}", $"must be an ISO 8601 UTC time such as 2026-11-21T10:00:00Z, not \"{text}\"");
-    }
-
-    public AdvisorySeverity Severity(JsonElement e, string field, string name) =>
-        LedgerJson.TryParseSeverity(OptionalString(e, field, name), out var severity)
-            ? severity
-            : throw Error($"{field}.{name}", "must be CRITICAL, HIGH, MODERATE, LOW or UNKNOWN");
-
-    public T Enum<T>(JsonElement e, string field, string name)
-        where T : struct, System.Enum =>
-        System.Enum.TryParse<T>(OptionalString(e, field, name), ignoreCase: false, out var value) && System.Enum.IsDefined(value)
-            ? value
-            : throw Error($"{field}.{name}", $"must be one of {string.Join(", ", System.Enum.GetNames<T>())}");
-
-    /// <summary>Checks a file's "version" field, which must be 1 (the only version of <paramref name="file"/> so far).</summary>
-    public void ExpectVersion1(JsonElement value, string file)
-    {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var version) || version != 1)
-        {
-            throw Error("version", $"must be 1 (the only {file} version), not {value.GetRawText()}");
-        }
-    }
-
-    public void Expect(JsonElement value, JsonValueKind kind, string field, string description)
-    {
-        if (value.ValueKind != kind)
-        {
-            throw Error(field, $"must be {description}");
-        }
-    }
-
-    public InputFileException Error(string field, string problem)
-    {
-        var line = lines.Value.LineOf(field);
-        var where = field.Length == 0 ? $"The content of {what}" : $"'{field}'";
-        var at = line is null ? string.Empty : $" (line {line})";
-        return new InputFileException(code, path, $"{where} in '{path}'{at} {problem}.", line);
     }
 }

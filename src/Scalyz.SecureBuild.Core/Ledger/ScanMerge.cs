@@ -73,5 +73,5 @@ public static class ScanMerge
             $"accepted until {Iso(acceptance.Until)}: {acceptance.Reason}");
 
     /// <summary>ISO 8601 UTC, to the second: the one date format of the ledger and the reports.</summary>
-    public static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Iso(DateTimeOffset time) => IO.IsoTime.Format(time);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.IO;
-using Scalyz.SecureBuild.Core.Ledger;
 
 namespace Scalyz.SecureBuild.Core.Policy;
 

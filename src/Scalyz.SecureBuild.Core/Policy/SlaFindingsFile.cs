@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Scalyz.SecureBuild.Core.IO;
-using Scalyz.SecureBuild.Core.Ledger;
 
 namespace Scalyz.SecureBuild.Core.Policy;
 
@@ -22,7 +21,7 @@ public static class SlaFindingsFile
             foreach (var finding in findings.OrderBy(f => f.Key).ThenBy(f => f.PackageVersion, StringComparer.Ordinal))
             {
                 writer.WriteStartObject();
-                LedgerJson.WriteSlaFinding(writer, finding);
+                SlaFindingJson.Write(writer, finding);
                 writer.WriteEndObject();
             }
 
@@ -50,7 +49,7 @@ public static class SlaFindingsFile
         return FieldReader.Read(bytes, path, DiagnosticCodes.SlaFindingsInvalid, "a findings file", "the findings file", default, (r, root) =>
         {
             r.Expect(root, JsonValueKind.Object, string.Empty, "an object with a 'findings' array");
-            return r.Array(root, "findings", (r, e, f) => r.SlaFinding(e, f));
+            return r.Array(root, "findings", (r, e, f) => SlaFindingJson.Read(r, e, f));
         });
     }
 }

@@ -1,6 +1,7 @@
 using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
+using Scalyz.SecureBuild.Core.Sla;
 
 namespace Scalyz.SecureBuild.Core.Tests.Policy;
 

@@ -1,7 +1,8 @@
 using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
 
-namespace Scalyz.SecureBuild.Core.Ledger;
+namespace Scalyz.SecureBuild.Core.Sla;
 
 /// <summary>Which findings a report shows; null or empty sets mean "all".</summary>
 public sealed record SlaReportFilter(

@@ -1,6 +1,8 @@
+using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.Ledger;
+using Scalyz.SecureBuild.Core.Policy;
 
-namespace Scalyz.SecureBuild.Core.Policy;
+namespace Scalyz.SecureBuild.Core.Sla;
 
 /// <summary>
 /// One build's deadline check: records the audit's findings in the ledger when there is one (so first-seen times,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Scalyz.SecureBuild.Core.Policy;
+namespace Scalyz.SecureBuild.Core.IO;
 
 /// <summary>
 /// The 1-based line of every value in a JSON document, by path ("classes.minor.days", "findings[3].severity"), so

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.Ledger;
+using Scalyz.SecureBuild.Core.Policy;
 
-namespace Scalyz.SecureBuild.Core.Policy;
+namespace Scalyz.SecureBuild.Core.Sla;
 
 /// <summary>Where a finding stands against its deadline.</summary>
 public enum DeadlineStatus
