@@ -217,7 +217,7 @@ public static class ReleaseGate
             else if (now - date > policy.MaxAdvisoryAge)
             {
                 reasons.Add(new GateReason(DiagnosticCodes.GateAdvisoryDataUnusable,
-                    $"The '{data.Source}' advisory data is dated {Date(date)}, {(int)(now - date).TotalDays} days before the gate, more than the allowed {(int)policy.MaxAdvisoryAge.TotalDays}: run 'securebuild db import' or add the osv-api source."));
+                    $"The '{data.Source}' advisory data is dated {Date(date)}, {(int)(now - date).TotalDays} days before the gate, more than the allowed {(int)policy.MaxAdvisoryAge.TotalDays}: run 'securebuild db update' (or 'securebuild db import' of osv.dev's NuGet all.zip) or add the osv-api source."));
             }
         }
 
