@@ -110,6 +110,15 @@ public static class DiagnosticCodes
     /// <summary>The audit configuration is wrong: unknown source, level or mode, a suppression without justification or with a bad date.</summary>
     public const string AuditConfigurationInvalid = "SSB0205";
 
+    /// <summary>The 'nuget' advisory source found no configured NuGet source offering vulnerability data (as NuGet's NU1905); the other sources were used.</summary>
+    public const string NuGetVulnerabilityDataUnavailable = "SSB0220";
+
+    /// <summary>A NuGet source's vulnerability data could not be read (unreachable, refused, bad answer); the other sources were used.</summary>
+    public const string NuGetSourceFailed = "SSB0221";
+
+    /// <summary>The NuGet configuration of the project cannot be read, so the 'nuget' advisory source was not used.</summary>
+    public const string NuGetConfigurationInvalid = "SSB0222";
+
     /// <summary>A package version has a low-severity advisory (as NuGet's NU1901).</summary>
     public const string AdvisoryLow = "SSB4001";
 

@@ -4,7 +4,7 @@ using Scalyz.SecureBuild.Core.IO;
 namespace Scalyz.SecureBuild.Core.Advisories;
 
 /// <summary>How to gather advisory data for an audit.</summary>
-/// <param name="Sources">Any of <c>embedded</c>, <c>osv-dump</c>, <c>osv-api</c>.</param>
+/// <param name="Sources">Any of <c>nuget</c>, <c>embedded</c>, <c>osv-dump</c>, <c>osv-api</c>.</param>
 /// <param name="EmbeddedSnapshot">The snapshot shipped in the package (data/advisories.snapshot.json.gz).</param>
 /// <param name="CacheFolder">The local cache: imported dumps and osv.dev answers.</param>
 /// <param name="MaxAge">Data older than this is reported as stale.</param>
@@ -13,6 +13,9 @@ namespace Scalyz.SecureBuild.Core.Advisories;
 /// <param name="ApiTimeToLive">How long an osv.dev answer is trusted.</param>
 /// <param name="ApiBaseAddress">The osv.dev API root.</param>
 /// <param name="ApiTimeout">How long one osv.dev request may take.</param>
+/// <param name="NuGetRoot">For the <c>nuget</c> source: the folder whose NuGet configuration applies (the project's); null for the current directory.</param>
+/// <param name="NuGetConfigFile">For the <c>nuget</c> source: a NuGet configuration file used instead of the search (RestoreConfigFile), or null.</param>
+/// <param name="NuGetHttpCache">For the <c>nuget</c> source: NuGet's HTTP cache folder, or null for NuGet's own.</param>
 public sealed record AdvisorySourceOptions(
     IReadOnlyList<string> Sources,
     string? EmbeddedSnapshot,
@@ -22,10 +25,16 @@ public sealed record AdvisorySourceOptions(
     bool FallbackAllowed = true,
     TimeSpan? ApiTimeToLive = null,
     Uri? ApiBaseAddress = null,
-    TimeSpan? ApiTimeout = null)
+    TimeSpan? ApiTimeout = null,
+    string? NuGetRoot = null,
+    string? NuGetConfigFile = null,
+    string? NuGetHttpCache = null)
 {
     /// <summary>The source names understood.</summary>
-    public static readonly IReadOnlyList<string> KnownSources = ["embedded", "osv-dump", "osv-api"];
+    public static readonly IReadOnlyList<string> KnownSources = ["nuget", "embedded", "osv-dump", "osv-api"];
+
+    /// <summary>The sources used when none are configured: the project's NuGet feeds, and the snapshot in the package.</summary>
+    public static readonly IReadOnlyList<string> DefaultSources = ["nuget", "embedded"];
 
     /// <summary>The default cache folder: the user's local application data, securebuild/advisories.</summary>
     public static string DefaultCacheFolder =>
@@ -81,6 +90,7 @@ public static class AdvisorySources
         var data = new List<AdvisoryDataInfo>();
         var notices = new List<AdvisoryNotice>();
         var ids = packages.Select(p => p.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        NuGetFeedResult? fromFeeds = null;
 
         void FromSnapshot(string source, string path, string missingHelp)
         {
@@ -119,7 +129,18 @@ public static class AdvisorySources
                 case "osv-api":
                     LoadFromApi(options, packages, now, http, records, data, notices);
                     break;
+                case "nuget":
+                    fromFeeds = LoadFromNuGet(options, ids, now, data, notices);
+                    break;
             }
+        }
+
+        if (fromFeeds is not null)
+        {
+            // The feeds decide which versions are affected; the OSV data of the other sources adds dates, aliases, CVSS and fixes.
+            var (feedRecords, replaced) = NuGetVulnerabilityFeed.ToRecords(fromFeeds.Vulnerabilities, records, now);
+            records.RemoveAll(r => replaced.Contains(r.Id));
+            records.AddRange(feedRecords);
         }
 
         if (data.Count == 0)
@@ -129,6 +150,48 @@ public static class AdvisorySources
         }
 
         return new AdvisoryLoadResult(AdvisoryIndex.Build(records), data, notices);
+    }
+
+    private static NuGetFeedResult? LoadFromNuGet(AdvisorySourceOptions options, IReadOnlyList<string> ids, DateTimeOffset now, List<AdvisoryDataInfo> data, List<AdvisoryNotice> notices)
+    {
+        var root = Path.GetFullPath(options.NuGetRoot ?? Environment.CurrentDirectory);
+        var others = options.Sources.Where(s => s != "nuget").ToList();
+        var instead = others.Count > 0 ? $"the audit used the {string.Join(" and ", others)} data instead" : "no other advisory source is configured";
+        NuGetFeedResult result;
+        try
+        {
+            result = NuGetVulnerabilityFeed.Read(root, options.NuGetConfigFile, options.NuGetHttpCache, ids);
+        }
+        catch (InputFileException e)
+        {
+            notices.Add(new AdvisoryNotice(e.Code, !options.FallbackAllowed, $"{e.Message} ({instead}).", e.FilePath));
+            return null;
+        }
+
+        foreach (var failure in result.Failures)
+        {
+            notices.Add(new AdvisoryNotice(DiagnosticCodes.NuGetSourceFailed, !options.FallbackAllowed,
+                options.FallbackAllowed
+                    ? $"The NuGet source {failure.Source} could not give its vulnerability data ({failure.Problem}); {instead}, which may miss advisories the feed knows."
+                    : $"The NuGet source {failure.Source} could not give its vulnerability data ({failure.Problem}) and SecureBuildAdvisoryUnreachable=fail does not allow going on without it."));
+        }
+
+        if (result.SourcesWithData.Count == 0 && result.Failures.Count == 0)
+        {
+            var kind = result.UsedAuditSources ? "auditSources" : "enabled package sources";
+            var listed = result.SourcesWithoutResource.Count == 0 ? "none" : string.Join(", ", result.SourcesWithoutResource);
+            notices.Add(new AdvisoryNotice(DiagnosticCodes.NuGetVulnerabilityDataUnavailable, false,
+                $"None of the {kind} in the NuGet configuration of '{root}' ({listed}) offers vulnerability data (VulnerabilityInfo), so the 'nuget' advisory source has nothing; {instead}. Add an <auditSources> entry (for example https://api.nuget.org/v3/index.json) to nuget.config, or leave 'nuget' out of SecureBuildAdvisorySources."));
+            return null;
+        }
+
+        if (result.SourcesWithData.Count > 0)
+        {
+            var advisories = result.Vulnerabilities.Select(v => v.AdvisoryId).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            data.Add(new AdvisoryDataInfo("nuget", string.Join(", ", result.SourcesWithData), now, advisories, null));
+        }
+
+        return result;
     }
 
     private static void LoadFromApi(
