@@ -25,8 +25,8 @@ public sealed class AuditDependenciesTask : SecureBuildTask
     /// <summary>Directory.Packages.props when central package management is on; its PackageVersion lines are used then.</summary>
     public string? CentralPackagesFile { get; set; }
 
-    /// <summary>The advisory sources: embedded, osv-dump, osv-api, separated by ';'.</summary>
-    public string Sources { get; set; } = "embedded";
+    /// <summary>The advisory sources: nuget, embedded, osv-dump, osv-api, separated by ';'.</summary>
+    public string Sources { get; set; } = "nuget;embedded";
 
     /// <summary>The snapshot shipped in the package.</summary>
     public string? EmbeddedSnapshot { get; set; }
@@ -36,6 +36,12 @@ public sealed class AuditDependenciesTask : SecureBuildTask
 
     /// <summary>The osv.dev API root for the osv-api source; empty for https://api.osv.dev/.</summary>
     public string? ApiAddress { get; set; }
+
+    /// <summary>For the nuget source: the folder whose NuGet configuration applies, as restore's (RestoreRootConfigDirectory, else the project folder).</summary>
+    public string? NuGetConfigRoot { get; set; }
+
+    /// <summary>For the nuget source: the NuGet configuration file restore was told to use (RestoreConfigFile), or empty.</summary>
+    public string? NuGetConfigFile { get; set; }
 
     /// <summary>The oldest data accepted without a warning, in days.</summary>
     public string MaxAge { get; set; } = "30";
@@ -114,7 +120,9 @@ public sealed class AuditDependenciesTask : SecureBuildTask
             StaleIsError,
             fallback,
             ApiBaseAddress: ParseApi(),
-            ApiTimeout: TimeSpan.FromSeconds(15));
+            ApiTimeout: TimeSpan.FromSeconds(15),
+            NuGetRoot: string.IsNullOrWhiteSpace(NuGetConfigRoot) ? Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) : NuGetConfigRoot,
+            NuGetConfigFile: string.IsNullOrWhiteSpace(NuGetConfigFile) ? null : NuGetConfigFile);
 
         var graph = AssetsFileReader.Read(AssetsFile);
         var packages = DependencyAuditor.PackagesOf(graph, mode);
