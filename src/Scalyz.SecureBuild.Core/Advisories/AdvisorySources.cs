@@ -70,8 +70,8 @@ public sealed record AdvisoryDataInfo(string Source, string Location, DateTimeOf
 /// <summary>The outcome of loading: the index to audit with, what each source gave, and any notices.</summary>
 public sealed record AdvisoryLoadResult(AdvisoryIndex Index, IReadOnlyList<AdvisoryDataInfo> Data, IReadOnlyList<AdvisoryNotice> Notices)
 {
-    /// <summary>True when an online source failed and the team did not allow falling back (CLI exit code 4).</summary>
-    public bool SourceUnreachable => Notices.Any(n => n.IsError && n.Code == DiagnosticCodes.AdvisorySourceUnreachable);
+    /// <summary>True when an online source (osv.dev or a NuGet feed) failed and the team did not allow falling back (CLI exit code 4).</summary>
+    public bool SourceUnreachable => Notices.Any(n => n.IsError && n.Code is DiagnosticCodes.AdvisorySourceUnreachable or DiagnosticCodes.NuGetSourceFailed);
 
     /// <summary>True when the audit can be trusted as complete: every source answered, nothing is stale or missing.</summary>
     public bool IsComplete => Notices.Count == 0;
