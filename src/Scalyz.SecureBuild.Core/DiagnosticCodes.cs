@@ -119,6 +119,9 @@ public static class DiagnosticCodes
     /// <summary>The NuGet configuration of the project cannot be read, so the 'nuget' advisory source was not used.</summary>
     public const string NuGetConfigurationInvalid = "SSB0222";
 
+    /// <summary>A finding's patch clock start is unknown (no publication date, no ledger), so no deadline is computed for it.</summary>
+    public const string DeadlineClockStartUnknown = "SSB0223";
+
     /// <summary>A package version has a low-severity advisory (as NuGet's NU1901).</summary>
     public const string AdvisoryLow = "SSB4001";
 

@@ -138,7 +138,7 @@ public static class AdvisorySources
         if (fromFeeds is not null)
         {
             // The feeds decide which versions are affected; the OSV data of the other sources adds dates, aliases, CVSS and fixes.
-            var (feedRecords, replaced) = NuGetVulnerabilityFeed.ToRecords(fromFeeds.Vulnerabilities, records, now);
+            var (feedRecords, replaced) = NuGetVulnerabilityFeed.ToRecords(fromFeeds.Vulnerabilities, records);
             records.RemoveAll(r => replaced.Contains(r.Id));
             records.AddRange(feedRecords);
         }

@@ -111,7 +111,11 @@ public static class LedgerJson
         w.WriteString("version", f.PackageVersion);
         w.WriteString("project", f.Project);
         w.WriteString("severity", f.Severity.ToString().ToUpperInvariant());
-        w.WriteString("published", ScanMerge.Iso(f.Published));
+        if (f.Published is { } published)
+        {
+            w.WriteString("published", ScanMerge.Iso(published));
+        }
+
         w.WriteString("fixedIn", f.FixedIn);
         w.WriteString("summary", f.Summary);
     }
@@ -192,7 +196,7 @@ internal sealed class FieldReader(string path, Lazy<JsonLineMap> lines, string c
     /// <summary>The fields every finding record has (findings file and ledger alike).</summary>
     public SlaFinding SlaFinding(JsonElement e, string f) => new(
         String(e, f, "advisory"), StringArray(e, f, "aliases"), String(e, f, "package"), String(e, f, "version"),
-        String(e, f, "project"), Severity(e, f, "severity"), Time(e, f, "published"), OptionalString(e, f, "fixedIn"),
+        String(e, f, "project"), Severity(e, f, "severity"), OptionalTime(e, f, "published"), OptionalString(e, f, "fixedIn"),
         OptionalString(e, f, "summary"));
 
     public string String(JsonElement e, string field, string name) =>
