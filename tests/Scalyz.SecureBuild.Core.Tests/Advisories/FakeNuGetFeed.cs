@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,9 +16,7 @@ namespace Scalyz.SecureBuild.Tests.Shared;
 /// </summary>
 internal sealed class FakeNuGetFeed : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly LoopbackServer _server;
     private readonly string _base;
     private readonly IReadOnlyList<JsonObject> _pages;
 
@@ -29,15 +26,12 @@ internal sealed class FakeNuGetFeed : IDisposable
     /// <param name="failPages">True to answer the vulnerability pages with HTTP 500 (a feed that fails).</param>
     public FakeNuGetFeed(IEnumerable<string> osvFiles, bool offerVulnerabilityInfo = true, (string User, string Password)? credential = null, bool failPages = false)
     {
-        var port = FreePort();
-        _base = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(_base);
         OfferVulnerabilityInfo = offerVulnerabilityInfo;
         Credential = credential;
         FailPages = failPages;
+        _server = new LoopbackServer(Handle);
+        _base = _server.BaseAddress.ToString();
         (_pages, Entries) = Convert(osvFiles.Order(StringComparer.Ordinal).ToList());
-        _listener.Start();
-        _loop = Task.Run(Loop);
     }
 
     /// <summary>The service index address, as nuget.config lists a source.</summary>
@@ -55,25 +49,10 @@ internal sealed class FakeNuGetFeed : IDisposable
     /// <summary>Every request path received, in order (with the Authorization header's scheme when one was sent).</summary>
     public ConcurrentQueue<(string Path, string? Authorization)> Requests { get; } = new();
 
-    /// <summary>Every Authorization header received, to check what was sent.</summary>
+    /// <summary>How many requests were received.</summary>
     public int RequestCount => Requests.Count;
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends with the listener's disposal exception.
-        }
-
-        _stop.Dispose();
-    }
+    public void Dispose() => _server.Dispose();
 
     /// <summary>A NuGet version range for one OSV ECOSYSTEM range (introduced / fixed / last_affected events).</summary>
     public static IEnumerable<string> RangesOf(JsonElement range)
@@ -190,54 +169,24 @@ internal sealed class FakeNuGetFeed : IDisposable
         }
     }
 
-    private async Task Loop()
+    private async Task Handle(HttpListenerContext context)
     {
-        while (!_stop.IsCancellationRequested)
+        var authorization = context.Request.Headers["Authorization"];
+        Requests.Enqueue((context.Request.Url!.AbsolutePath, authorization));
+        var (status, body) = Authorized(authorization) ? Answer(context.Request.Url!.AbsolutePath) : (401, "{}");
+        if (status == 401)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(async () =>
-            {
-                var authorization = context.Request.Headers["Authorization"];
-                Requests.Enqueue((context.Request.Url!.AbsolutePath, authorization));
-                try
-                {
-                    var (status, body) = Authorized(authorization) ? Answer(context.Request.Url!.AbsolutePath) : (401, "{}");
-                    if (status == 401)
-                    {
-                        context.Response.AddHeader("WWW-Authenticate", "Basic realm=\"fake-feed\"");
-                    }
-
-                    context.Response.StatusCode = status;
-                    context.Response.ContentType = "application/json";
-                    var bytes = Encoding.UTF8.GetBytes(body);
-                    await context.Response.OutputStream.WriteAsync(bytes);
-                    context.Response.Close();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
-                {
-                    // The client gave up.
-                }
-            });
+            context.Response.AddHeader("WWW-Authenticate", "Basic realm=\"fake-feed\"");
         }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(body);
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 
     private bool Authorized(string? header) =>
         Credential is not { } expected ||
         header == "Basic " + System.Convert.ToBase64String(Encoding.UTF8.GetBytes($"{expected.User}:{expected.Password}"));
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
