@@ -121,6 +121,17 @@ public static class DiagnosticCodes
 
     /// <summary>The audit did not run or ran on missing data: its findings were not handed to the ledger or the patch-deadline check.</summary>
     public const string AuditIncomplete = "SSB0209";
+    /// <summary>The 'nuget' advisory source found no configured NuGet source offering vulnerability data (as NuGet's NU1905); the other sources were used.</summary>
+    public const string NuGetVulnerabilityDataUnavailable = "SSB0220";
+
+    /// <summary>A NuGet source's vulnerability data could not be read (unreachable, refused, bad answer); the other sources were used.</summary>
+    public const string NuGetSourceFailed = "SSB0221";
+
+    /// <summary>The NuGet configuration of the project cannot be read, so the 'nuget' advisory source was not used.</summary>
+    public const string NuGetConfigurationInvalid = "SSB0222";
+
+    /// <summary>A finding's patch clock start is unknown (no publication date, no ledger), so no deadline is computed for it.</summary>
+    public const string DeadlineClockStartUnknown = "SSB0223";
 
     /// <summary>A package version has a low-severity advisory (as NuGet's NU1901).</summary>
     public const string AdvisoryLow = "SSB4001";

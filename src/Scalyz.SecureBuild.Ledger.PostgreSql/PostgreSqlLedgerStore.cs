@@ -88,7 +88,7 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
             command.Parameters.AddWithValue("aliases", f.Aliases.ToArray());
             command.Parameters.AddWithValue("version", f.PackageVersion);
             command.Parameters.AddWithValue("severity", f.Severity.ToString().ToUpperInvariant());
-            command.Parameters.AddWithValue("published", f.Published.ToUniversalTime());
+            command.Parameters.AddWithValue("published", f.Published is { } published ? published.ToUniversalTime() : DBNull.Value);
             command.Parameters.Add(new NpgsqlParameter("fixed_in", NpgsqlDbType.Text) { Value = (object?)f.FixedIn ?? DBNull.Value });
             command.Parameters.Add(new NpgsqlParameter("summary", NpgsqlDbType.Text) { Value = (object?)f.Summary ?? DBNull.Value });
             command.Parameters.AddWithValue("first_seen", upsert.FirstSeen.ToUniversalTime());
@@ -190,9 +190,11 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS securebuild_findings (
           project text NOT NULL, advisory text NOT NULL, package text NOT NULL, aliases text[] NOT NULL, version text NOT NULL,
-          severity text NOT NULL, published timestamptz NOT NULL, fixed_in text, summary text,
+          severity text NOT NULL, published timestamptz, fixed_in text, summary text,
           first_seen timestamptz NOT NULL, last_seen timestamptz NOT NULL, fixed_at timestamptz,
           PRIMARY KEY (project, advisory, package));
+        -- An advisory only a NuGet feed lists has no publication date (its clock starts at first-seen).
+        ALTER TABLE securebuild_findings ALTER COLUMN published DROP NOT NULL;
         CREATE TABLE IF NOT EXISTS securebuild_releases (
           id bigserial PRIMARY KEY, version text NOT NULL, at timestamptz NOT NULL, project text, actor text NOT NULL);
         CREATE TABLE IF NOT EXISTS securebuild_acceptances (
@@ -236,7 +238,7 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
             new SlaFinding(
                 r.GetString(0), r.GetFieldValue<string[]>(1), r.GetString(2), r.GetString(3), r.GetString(4),
                 LedgerJson.TryParseSeverity(r.GetString(5), out var severity) ? severity : AdvisorySeverity.Unknown,
-                Time(r, 6), Nullable(r, 7), Nullable(r, 8)),
+                r.IsDBNull(6) ? null : Time(r, 6), Nullable(r, 7), Nullable(r, 8)),
             Time(r, 9), Time(r, 10), r.IsDBNull(11) ? null : Time(r, 11)),
             project is null ? [] : [new NpgsqlParameter("project", project)]);
     }

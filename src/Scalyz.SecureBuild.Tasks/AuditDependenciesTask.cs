@@ -25,7 +25,7 @@ public sealed class AuditDependenciesTask : SecureBuildTask
     /// <summary>Directory.Packages.props when central package management is on; its PackageVersion lines are used then.</summary>
     public string? CentralPackagesFile { get; set; }
 
-    /// <summary>The advisory sources: embedded, osv-dump, osv-api, separated by ';'; empty for embedded plus the imported osv.dev dump when one exists.</summary>
+    /// <summary>The advisory sources: nuget, embedded, osv-dump, osv-api, separated by ';'; empty for nuget;embedded plus the imported osv.dev dump when one exists.</summary>
     public string? Sources { get; set; }
 
     /// <summary>The snapshot shipped in the package.</summary>
@@ -36,6 +36,12 @@ public sealed class AuditDependenciesTask : SecureBuildTask
 
     /// <summary>The osv.dev API root for the osv-api source; empty for https://api.osv.dev/.</summary>
     public string? ApiAddress { get; set; }
+
+    /// <summary>For the nuget source: the folder whose NuGet configuration applies, as restore's (RestoreRootConfigDirectory, else the project folder).</summary>
+    public string? NuGetConfigRoot { get; set; }
+
+    /// <summary>For the nuget source: the NuGet configuration file restore was told to use (RestoreConfigFile), or empty.</summary>
+    public string? NuGetConfigFile { get; set; }
 
     /// <summary>The oldest data accepted without a warning, in days.</summary>
     public string MaxAge { get; set; } = "30";
@@ -122,7 +128,9 @@ public sealed class AuditDependenciesTask : SecureBuildTask
             fallback,
             ApiBaseAddress: ParseApi(),
             ApiTimeout: TimeSpan.FromSeconds(15),
-            Names: AdvisorySettingNames.MSBuild);
+            Names: AdvisorySettingNames.MSBuild,
+            NuGetRoot: string.IsNullOrWhiteSpace(NuGetConfigRoot) ? Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) : NuGetConfigRoot,
+            NuGetConfigFile: string.IsNullOrWhiteSpace(NuGetConfigFile) ? null : NuGetConfigFile);
 
         var input = AuditInput.FromProject(ProjectFile, AssetsFile, mode, suppressions, CentralPackagesFile);
         var result = AuditPipeline.Run(new AuditRequest([input], options, level, unknownAs), DateTimeOffset.UtcNow);

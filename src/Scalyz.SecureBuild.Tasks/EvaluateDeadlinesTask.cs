@@ -77,6 +77,12 @@ public sealed class EvaluateDeadlinesTask : SecureBuildTask
         {
             // A transitive package has no line of its own; it is reported at the project file.
             var (file, line) = lines is null ? (project, 0) : ((string?, int))lines.Locate(result.Finding.PackageId);
+            if (result.ClockStartUnknown && result.Status == DeadlineStatus.Ok)
+            {
+                LogWarning(DiagnosticCodes.DeadlineClockStartUnknown, file, line, result.Message);
+                continue;
+            }
+
             switch (result.Status)
             {
                 case DeadlineStatus.Breached:

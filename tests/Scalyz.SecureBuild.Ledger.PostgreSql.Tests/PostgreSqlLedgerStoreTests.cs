@@ -28,6 +28,20 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
         new(advisory, ["CVE-2026-0001"], "Contoso.Json", version, project, AdvisorySeverity.High, T0.AddDays(-30), "9.9.9", "summary");
 
     [Fact]
+    public void FindingWithoutPublicationDate_IsStoredWithoutOne()
+    {
+        var connectionString = NewDatabase();
+        var store = new PostgreSqlLedgerStore(connectionString, new StoppedClock(T0));
+
+        store.RecordScan("App", [Finding("GHSA-feed-only", "App") with { Published = null }, Finding("GHSA-osv", "App")], "ci");
+
+        var findings = new PostgreSqlLedgerStore(connectionString, new StoppedClock(T0)).Read().Findings.ToDictionary(f => f.Key.AdvisoryId);
+        Assert.Null(findings["GHSA-feed-only"].Finding.Published);
+        Assert.Equal(T0, findings["GHSA-feed-only"].FirstSeen);
+        Assert.Equal(T0.AddDays(-30), findings["GHSA-osv"].Finding.Published);
+    }
+
+    [Fact]
     public void EightConcurrentWriters_FiveHundredFindingsEach_NothingLostOrDuplicated()
     {
         const int Writers = 8;

@@ -27,11 +27,46 @@ public sealed class AuditDependenciesTaskTests : IDisposable
         BuildEngine = _engine,
         AssetsFile = Path.Combine(AppContext.BaseDirectory, "TestData", "multitarget.assets.json"),
         ProjectFile = _project,
+        // The embedded snapshot alone: these tests are about the audit, not about this machine's NuGet feeds.
+        Sources = "embedded",
         EmbeddedSnapshot = _snapshot,
         CacheFolder = Path.Combine(_folder, "cache"),
         MaxAge = "100000",
         OutputFolder = Path.Combine(_folder, "obj", "securebuild"),
     };
+
+    [Fact]
+    public void Execute_DefaultSources_ReadTheFeedOfTheProjectsNuGetConfigAndTheSnapshot()
+    {
+        using var feed = new Scalyz.SecureBuild.Tests.Shared.FakeNuGetFeed(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "osv"), "*.json"));
+        File.WriteAllText(Path.Combine(_folder, "nuget.config"), $$"""
+            <configuration>
+              <packageSources><clear /></packageSources>
+              <auditSources><clear /><add key="advisories" value="{{feed.ServiceIndex}}" allowInsecureConnections="true" /></auditSources>
+            </configuration>
+            """);
+        var task = new AuditDependenciesTask
+        {
+            BuildEngine = _engine,
+            AssetsFile = Path.Combine(AppContext.BaseDirectory, "TestData", "multitarget.assets.json"),
+            ProjectFile = _project,
+            NuGetConfigRoot = _folder,
+            EmbeddedSnapshot = _snapshot,
+            CacheFolder = Path.Combine(_folder, "cache"),
+            MaxAge = "100000",
+            OutputFolder = Path.Combine(_folder, "obj", "securebuild"),
+        };
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("SSB4004", Assert.Single(_engine.Errors).Code);
+        Assert.Empty(_engine.Warnings);
+        Assert.Contains(feed.Requests, r => r.Path == "/v3/vulnerabilities/base.json");
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "obj", "securebuild", "audit.json")));
+        Assert.Equal(["nuget", "embedded"], json.RootElement.GetProperty("data").EnumerateArray().Select(d => d.GetProperty("source").GetString()));
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("GHSA-rxg9-xrhp-64gj", "4.7.2"), (finding.GetProperty("advisory").GetString(), finding.GetProperty("fixedIn").GetString()));
+    }
 
     [Fact]
     public void Execute_CriticalDirectPackage_LogsSsb4004AtItsLineAndWritesReports()

@@ -8,7 +8,9 @@ namespace Scalyz.SecureBuild.Cli.Commands;
 /// <summary>The options that choose advisory data, shared by <c>audit</c> and <c>db</c>.</summary>
 internal sealed class AdvisoryDataOptions
 {
-    public Option<string?> Sources { get; } = new("--sources") { Description = "Advisory sources, separated by ';': embedded, osv-dump, osv-api. Default: embedded, plus osv-dump once 'securebuild db update' or 'db import' has run." };
+    public Option<string?> Sources { get; } = new("--sources") { Description = "Advisory sources, separated by ';': nuget, embedded, osv-dump, osv-api. Default: nuget;embedded, plus osv-dump once 'securebuild db update' or 'db import' has run." };
+
+    public Option<string?> NuGetConfig { get; } = new("--nuget-config") { Description = "For the nuget source: the NuGet configuration file to use instead of the one that applies to the audited project (as restore's --configfile)." };
 
     public Option<string?> Cache { get; } = new("--cache") { Description = "The advisory cache folder (imported dumps, osv.dev answers). Default: the user's local data folder, securebuild/advisories." };
 
@@ -33,6 +35,7 @@ internal sealed class AdvisoryDataOptions
         command.Options.Add(Stale);
         command.Options.Add(Unreachable);
         command.Options.Add(Api);
+        command.Options.Add(NuGetConfig);
     }
 
     public string CacheOf(ParseResult result) => result.GetValue(Cache) is { Length: > 0 } cache ? Path.GetFullPath(cache) : AdvisorySourceOptions.DefaultCacheFolder;
@@ -44,7 +47,9 @@ internal sealed class AdvisoryDataOptions
         var text => throw new InputFileException(DiagnosticCodes.AuditConfigurationInvalid, "--api", $"'{text}' is not an http(s) address."),
     };
 
-    public AdvisorySourceOptions OptionsOf(ParseResult result)
+    /// <param name="result">The parsed command line.</param>
+    /// <param name="nuGetRoot">For the nuget source: the folder whose NuGet configuration applies (the audited project's); null for the current directory.</param>
+    public AdvisorySourceOptions OptionsOf(ParseResult result, string? nuGetRoot = null)
     {
         var cache = CacheOf(result);
         var sources = result.GetValue(Sources) is { Length: > 0 } given ? AdvisorySourceOptions.ParseSources(given, "--sources")
@@ -58,6 +63,8 @@ internal sealed class AdvisoryDataOptions
         FallbackAllowed: result.GetValue(Unreachable) != "fail",
         ApiBaseAddress: ApiOf(result),
         ApiTimeout: TimeSpan.FromSeconds(20),
-        Names: AdvisorySettingNames.Cli);
+        Names: AdvisorySettingNames.Cli,
+        NuGetRoot: nuGetRoot,
+        NuGetConfigFile: result.GetValue(NuGetConfig) is { Length: > 0 } config ? Path.GetFullPath(config) : null);
     }
 }

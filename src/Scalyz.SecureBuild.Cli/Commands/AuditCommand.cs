@@ -32,7 +32,7 @@ public static class AuditCommand
         unknown.AcceptOnlyFromAmong("low", "moderate", "high", "critical");
         var data = new AdvisoryDataOptions();
         var output = new OutputOptions("table", "json", "sarif");
-        var command = new Command("audit", "Audit resolved NuGet packages against OSV advisories (embedded snapshot, imported osv.dev dump, osv.dev API).")
+        var command = new Command("audit", "Audit resolved NuGet packages against advisories (the NuGet feeds' vulnerability data, embedded snapshot, imported osv.dev dump, osv.dev API).")
         {
             path, level, mode, unknown,
         };
@@ -49,7 +49,10 @@ public static class AuditCommand
                 var auditMode = result.GetValue(mode) == "direct" ? AuditMode.Direct : AuditMode.All;
                 var today = DateOnly.FromDateTime(DateTime.UtcNow);
                 var inputs = Inputs(result.GetValue(path)!, auditMode, today);
-                var audit = AuditPipeline.Run(new AuditRequest(inputs, data.OptionsOf(result), threshold, unknownAs), DateTimeOffset.UtcNow);
+                // The nuget source reads the NuGet configuration that applies where the audited path is, as restore does.
+                var audited = Path.GetFullPath(result.GetValue(path)!);
+                var options = data.OptionsOf(result, File.Exists(audited) ? Path.GetDirectoryName(audited) : audited);
+                var audit = AuditPipeline.Run(new AuditRequest(inputs, options, threshold, unknownAs), DateTimeOffset.UtcNow);
                 foreach (var notice in audit.Notices)
                 {
                     stderr.WriteLine($"{(notice.IsError ? "error" : "warning")} {notice.Code}: {notice.Message}");

@@ -119,10 +119,12 @@ public sealed class AdvisoryIndex
     {
         private readonly NuGetVersion[] _versions;
         private readonly (OsvEventKind Kind, NuGetVersion? Version)[][] _ranges;
+        private readonly VersionRange? _nuGetRange;
 
         public CompiledAffected(OsvRecord? record, OsvAffected affected)
         {
             Record = record;
+            _nuGetRange = affected.NuGetRange is null ? null : VersionRange.Parse(affected.NuGetRange);
             _versions = affected.Versions.Select(NuGetVersion.Parse).ToArray();
             _ranges = affected.Ranges
                 .Where(r => string.Equals(r.Type, "ECOSYSTEM", StringComparison.OrdinalIgnoreCase))
@@ -139,6 +141,12 @@ public sealed class AdvisoryIndex
 
         public bool Includes(NuGetVersion version)
         {
+            // A NuGet feed's range decides alone; the OSV ranges beside it only say which version fixes it.
+            if (_nuGetRange is not null)
+            {
+                return _nuGetRange.Satisfies(version);
+            }
+
             foreach (var listed in _versions)
             {
                 if (VersionComparer.Default.Equals(listed, version))

@@ -4,7 +4,7 @@ using Scalyz.SecureBuild.Core.IO;
 namespace Scalyz.SecureBuild.Core.Advisories;
 
 /// <summary>How to gather advisory data for an audit.</summary>
-/// <param name="Sources">Any of <c>embedded</c>, <c>osv-dump</c>, <c>osv-api</c>.</param>
+/// <param name="Sources">Any of <c>nuget</c>, <c>embedded</c>, <c>osv-dump</c>, <c>osv-api</c>.</param>
 /// <param name="EmbeddedSnapshot">The snapshot shipped in the package (data/advisories.snapshot.json.gz).</param>
 /// <param name="CacheFolder">The local cache: imported dumps and osv.dev answers.</param>
 /// <param name="MaxAge">Data older than this is reported as stale.</param>
@@ -14,6 +14,9 @@ namespace Scalyz.SecureBuild.Core.Advisories;
 /// <param name="ApiBaseAddress">The osv.dev API root.</param>
 /// <param name="ApiTimeout">How long one osv.dev request may take.</param>
 /// <param name="Names">How the user spells the settings in messages: MSBuild properties in a build, options in the CLI.</param>
+/// <param name="NuGetRoot">For the <c>nuget</c> source: the folder whose NuGet configuration applies (the project's); null for the current directory.</param>
+/// <param name="NuGetConfigFile">For the <c>nuget</c> source: a NuGet configuration file used instead of the search (RestoreConfigFile), or null.</param>
+/// <param name="NuGetHttpCache">For the <c>nuget</c> source: NuGet's HTTP cache folder, or null for NuGet's own.</param>
 public sealed record AdvisorySourceOptions(
     IReadOnlyList<string> Sources,
     string? EmbeddedSnapshot,
@@ -24,20 +27,24 @@ public sealed record AdvisorySourceOptions(
     TimeSpan? ApiTimeToLive = null,
     Uri? ApiBaseAddress = null,
     TimeSpan? ApiTimeout = null,
-    AdvisorySettingNames? Names = null)
+    AdvisorySettingNames? Names = null,
+    string? NuGetRoot = null,
+    string? NuGetConfigFile = null,
+    string? NuGetHttpCache = null)
 {
     /// <summary>The names used in messages (MSBuild properties unless told otherwise).</summary>
     public AdvisorySettingNames Settings => Names ?? AdvisorySettingNames.MSBuild;
 
     /// <summary>
-    /// The sources used when none are named: the embedded snapshot, plus the imported osv.dev dump once
-    /// <c>securebuild db update</c> or <c>db import</c> has filled <paramref name="cacheFolder"/>. The build and the CLI both use it.
+    /// The sources used when none are named: the project's NuGet feeds and the embedded snapshot, plus the imported
+    /// osv.dev dump once <c>securebuild db update</c> or <c>db import</c> has filled <paramref name="cacheFolder"/>.
+    /// The build and the CLI both use it.
     /// </summary>
     public static IReadOnlyList<string> DefaultSources(string cacheFolder) =>
-        File.Exists(OsvDumpImporter.CacheFile(cacheFolder)) ? ["embedded", "osv-dump"] : ["embedded"];
+        File.Exists(OsvDumpImporter.CacheFile(cacheFolder)) ? ["nuget", "embedded", "osv-dump"] : ["nuget", "embedded"];
 
     /// <summary>The source names understood.</summary>
-    public static readonly IReadOnlyList<string> KnownSources = ["embedded", "osv-dump", "osv-api"];
+    public static readonly IReadOnlyList<string> KnownSources = ["nuget", "embedded", "osv-dump", "osv-api"];
 
     /// <summary>The default cache folder: the user's local application data, securebuild/advisories.</summary>
     public static string DefaultCacheFolder =>
@@ -90,8 +97,8 @@ public sealed record AdvisoryDataInfo(string Source, string Location, DateTimeOf
 /// <summary>The outcome of loading: the index to audit with, what each source gave, and any notices.</summary>
 public sealed record AdvisoryLoadResult(AdvisoryIndex Index, IReadOnlyList<AdvisoryDataInfo> Data, IReadOnlyList<AdvisoryNotice> Notices)
 {
-    /// <summary>True when an online source failed and the team did not allow falling back (CLI exit code 4).</summary>
-    public bool SourceUnreachable => Notices.Any(n => n.IsError && n.Code == DiagnosticCodes.AdvisorySourceUnreachable);
+    /// <summary>True when an online source (osv.dev or a NuGet feed) failed and the team did not allow falling back (CLI exit code 4).</summary>
+    public bool SourceUnreachable => Notices.Any(n => n.IsError && n.Code is DiagnosticCodes.AdvisorySourceUnreachable or DiagnosticCodes.NuGetSourceFailed);
 
     /// <summary>True when the audit can be trusted as complete: every source answered, nothing is stale or missing.</summary>
     public bool IsComplete => Notices.Count == 0;
@@ -99,8 +106,8 @@ public sealed record AdvisoryLoadResult(AdvisoryIndex Index, IReadOnlyList<Advis
     /// <summary>True when no source gave any data: the packages were not audited at all.</summary>
     public bool NoData => Data.Count == 0;
 
-    /// <summary>True when a configured source gave nothing (missing file, unreachable service): the audit ran on part of its data.</summary>
-    public bool MissingData => NoData || Notices.Any(n => n.Code is DiagnosticCodes.AdvisoryDataMissing or DiagnosticCodes.AdvisorySourceUnreachable);
+    /// <summary>True when a configured source gave nothing (missing file, unreachable service or feed): the audit ran on part of its data.</summary>
+    public bool MissingData => NoData || Notices.Any(n => n.Code is DiagnosticCodes.AdvisoryDataMissing or DiagnosticCodes.AdvisorySourceUnreachable or DiagnosticCodes.NuGetSourceFailed);
 }
 
 /// <summary>Loads the configured advisory sources for a set of packages and combines them into one index.</summary>
@@ -116,6 +123,7 @@ public static class AdvisorySources
         var data = new List<AdvisoryDataInfo>();
         var notices = new List<AdvisoryNotice>();
         var ids = packages.Select(p => p.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        NuGetFeedResult? fromFeeds = null;
 
         var names = options.Settings;
         void FromSnapshot(string source, string path, string missingHelp)
@@ -166,7 +174,18 @@ public static class AdvisorySources
                 case "osv-api":
                     LoadFromApi(options, packages, now, http, records, data, notices);
                     break;
+                case "nuget":
+                    fromFeeds = LoadFromNuGet(options, ids, now, data, notices);
+                    break;
             }
+        }
+
+        if (fromFeeds is not null)
+        {
+            // The feeds decide which versions are affected; the OSV data of the other sources adds dates, aliases, CVSS and fixes.
+            var (feedRecords, replaced) = NuGetVulnerabilityFeed.ToRecords(fromFeeds.Vulnerabilities, records);
+            records.RemoveAll(r => replaced.Contains(r.Id));
+            records.AddRange(feedRecords);
         }
 
         if (data.Count == 0)
@@ -176,6 +195,48 @@ public static class AdvisorySources
         }
 
         return new AdvisoryLoadResult(AdvisoryIndex.Build(records), data, notices);
+    }
+
+    private static NuGetFeedResult? LoadFromNuGet(AdvisorySourceOptions options, IReadOnlyList<string> ids, DateTimeOffset now, List<AdvisoryDataInfo> data, List<AdvisoryNotice> notices)
+    {
+        var root = Path.GetFullPath(options.NuGetRoot ?? Environment.CurrentDirectory);
+        var others = options.Sources.Where(s => s != "nuget").ToList();
+        var instead = others.Count > 0 ? $"the audit used the {string.Join(" and ", others)} data instead" : "no other advisory source is configured";
+        NuGetFeedResult result;
+        try
+        {
+            result = NuGetVulnerabilityFeed.Read(root, options.NuGetConfigFile, options.NuGetHttpCache, ids);
+        }
+        catch (InputFileException e)
+        {
+            notices.Add(new AdvisoryNotice(e.Code, !options.FallbackAllowed, $"{e.Message} ({instead}).", e.FilePath));
+            return null;
+        }
+
+        foreach (var failure in result.Failures)
+        {
+            notices.Add(new AdvisoryNotice(DiagnosticCodes.NuGetSourceFailed, !options.FallbackAllowed,
+                options.FallbackAllowed
+                    ? $"The NuGet source {failure.Source} could not give its vulnerability data ({failure.Problem}); {instead}, which may miss advisories the feed knows."
+                    : $"The NuGet source {failure.Source} could not give its vulnerability data ({failure.Problem}) and SecureBuildAdvisoryUnreachable=fail does not allow going on without it."));
+        }
+
+        if (result.SourcesWithData.Count == 0 && result.Failures.Count == 0)
+        {
+            var kind = result.UsedAuditSources ? "auditSources" : "enabled package sources";
+            var listed = result.SourcesWithoutResource.Count == 0 ? "none" : string.Join(", ", result.SourcesWithoutResource);
+            notices.Add(new AdvisoryNotice(DiagnosticCodes.NuGetVulnerabilityDataUnavailable, false,
+                $"None of the {kind} in the NuGet configuration of '{root}' ({listed}) offers vulnerability data (VulnerabilityInfo), so the 'nuget' advisory source has nothing; {instead}. Add an <auditSources> entry (for example https://api.nuget.org/v3/index.json) to nuget.config, or leave 'nuget' out of SecureBuildAdvisorySources."));
+            return null;
+        }
+
+        if (result.SourcesWithData.Count > 0)
+        {
+            var advisories = result.Vulnerabilities.Select(v => v.AdvisoryId).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            data.Add(new AdvisoryDataInfo("nuget", string.Join(", ", result.SourcesWithData), now, advisories, null));
+        }
+
+        return result;
     }
 
     private static void LoadFromApi(

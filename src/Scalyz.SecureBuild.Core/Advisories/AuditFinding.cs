@@ -46,6 +46,12 @@ public sealed record AuditFinding(
     /// <summary>The id with its CVE aliases, as printed: "GHSA-rxg9-xrhp-64gj/CVE-2021-24112".</summary>
     public string DisplayId => string.Join('/', Aliases.Where(a => a.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase)).Prepend(AdvisoryId));
 
+    /// <summary>
+    /// True when no source gave a publication date and <see cref="Modified"/> is only when the data was read (an advisory
+    /// only a NuGet feed lists, see <see cref="NuGetVulnerabilityFeed"/>): the patch clock cannot start at publication.
+    /// </summary>
+    public bool PublicationUnknown => Published is null && Modified == DateTimeOffset.MinValue;
+
     /// <summary>True when a suppression that has not expired covers the finding.</summary>
     public bool IsSuppressed => Suppression is { IsExpired: false };
 }

@@ -98,7 +98,10 @@ public static class AuditReport
                     writer.WriteString("published", published);
                 }
 
-                writer.WriteString("modified", f.Modified);
+                if (!f.PublicationUnknown)
+                {
+                    writer.WriteString("modified", f.Modified);
+                }
                 writer.WriteString("url", f.Url);
                 writer.WriteString("project", f.Project);
                 WriteStrings(writer, "frameworks", f.Frameworks);

@@ -36,7 +36,11 @@ public sealed record OsvSeverity(string Type, string Score);
 /// <param name="Name">The package name as the record spells it.</param>
 /// <param name="Ranges">The ranges; only ECOSYSTEM ranges are evaluated for NuGet.</param>
 /// <param name="Versions">Versions listed explicitly as affected.</param>
-public sealed record OsvAffected(string Ecosystem, string Name, IReadOnlyList<OsvRange> Ranges, IReadOnlyList<string> Versions)
+/// <param name="NuGetRange">
+/// The vulnerable versions as a NuGet feed's VulnerabilityInfo lists them (a NuGet version range), for an advisory read
+/// by the <c>nuget</c> source; when set it alone decides which versions are affected, and the OSV ranges only give the fix.
+/// </param>
+public sealed record OsvAffected(string Ecosystem, string Name, IReadOnlyList<OsvRange> Ranges, IReadOnlyList<string> Versions, string? NuGetRange = null)
 {
     /// <summary>True for a NuGet package (OSV spells the ecosystem "NuGet").</summary>
     public bool IsNuGet => string.Equals(Ecosystem, "NuGet", StringComparison.OrdinalIgnoreCase);

@@ -79,7 +79,11 @@ public static class GateReport
             w.WriteString("package", f.Finding.PackageId);
             w.WriteString("version", f.Finding.PackageVersion);
             w.WriteString("severity", f.Finding.Severity.ToString().ToUpperInvariant());
-            w.WriteString("published", Time(f.Finding.Published));
+            if (f.Finding.Published is { } published)
+            {
+                w.WriteString("published", Time(published));
+            }
+
             w.WriteString("due", f.DueText);
             w.WriteString("status", f.Status.ToString());
             if (f.Acceptance is { } acceptance && f.Status == DeadlineStatus.Accepted)
@@ -145,7 +149,7 @@ public static class GateReport
             foreach (var f in result.Findings)
             {
                 var status = f.Status == DeadlineStatus.Accepted ? $"Accepted until {Date(f.Acceptance!.Until)}: {Cell(f.Acceptance.Reason)}" : f.Status.ToString();
-                text.Append(CultureInfo.InvariantCulture, $"| {f.Finding.AdvisoryId} | {f.Finding.PackageId} {f.Finding.PackageVersion} | {f.Finding.Severity.ToString().ToUpperInvariant()} | {Date(f.Finding.Published)} | {Cell(f.DueText)} | {status} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {f.Finding.AdvisoryId} | {f.Finding.PackageId} {f.Finding.PackageVersion} | {f.Finding.Severity.ToString().ToUpperInvariant()} | {(f.Finding.Published is { } published ? Date(published) : "unknown")} | {Cell(f.DueText)} | {status} |\n");
             }
         }
 

@@ -99,7 +99,7 @@ public static class ReleaseGate
             if (f.Severity == AdvisorySeverity.Critical)
             {
                 reasons.Add(new GateReason(DiagnosticCodes.GateCriticalAdvisory,
-                    $"{name} has the CRITICAL advisory {f.AdvisoryId} (published {Date(f.Published)}): {fix}.", name));
+                    $"{name} has the CRITICAL advisory {f.AdvisoryId} (published {(f.Published is { } published ? Date(published) : "on an unknown date")}): {fix}.", name));
             }
 
             if (result.Status == DeadlineStatus.Breached)

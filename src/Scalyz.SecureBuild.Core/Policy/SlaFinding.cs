@@ -12,7 +12,7 @@ namespace Scalyz.SecureBuild.Core.Policy;
 /// <param name="PackageVersion">The resolved version of the package.</param>
 /// <param name="Project">The project (name) the package was found in.</param>
 /// <param name="Severity">The advisory's severity.</param>
-/// <param name="Published">When the advisory was published (UTC).</param>
+/// <param name="Published">When the advisory was published (UTC); null when no source knows (an advisory only a NuGet feed lists).</param>
 /// <param name="FixedIn">The first version that fixes it, when the advisory names one.</param>
 /// <param name="Summary">The advisory's one-line summary, when it has one.</param>
 public sealed record SlaFinding(
@@ -22,7 +22,7 @@ public sealed record SlaFinding(
     string PackageVersion,
     string Project,
     AdvisorySeverity Severity,
-    DateTimeOffset Published,
+    DateTimeOffset? Published,
     string? FixedIn,
     string? Summary)
 {
@@ -31,8 +31,9 @@ public sealed record SlaFinding(
     public FindingKey Key => new(AdvisoryId, PackageId, Project);
 
     /// <summary>
-    /// The deadline engine's view of an audit finding. The clock starts at publication; a record without a publication
-    /// date starts it at its last modification, the earliest time the advisory is known to have existed.
+    /// The deadline engine's view of an audit finding. The clock starts at publication; an OSV record without a publication
+    /// date starts it at its last modification, the earliest time the advisory is known to have existed. An advisory that
+    /// only a NuGet feed lists has neither: its publication stays unknown (the ledger's first-seen time starts its clock).
     /// </summary>
     /// <param name="finding">The audit's finding.</param>
     /// <param name="project">The project name the ledger files it under (the audit knows the project file's path).</param>
@@ -43,7 +44,7 @@ public sealed record SlaFinding(
         finding.PackageVersion,
         project,
         finding.Severity,
-        finding.Published ?? finding.Modified,
+        finding.Published ?? (finding.PublicationUnknown ? null : finding.Modified),
         finding.FixedIn,
         finding.Summary);
 }

@@ -14,7 +14,7 @@ internal static class SlaFindingJson
     /// <summary>The fields every finding record has (findings file and ledger alike).</summary>
     public static SlaFinding Read(FieldReader r, JsonElement e, string f) => new(
         r.String(e, f, "advisory"), r.StringArray(e, f, "aliases"), r.String(e, f, "package"), r.String(e, f, "version"),
-        r.String(e, f, "project"), Severity(r, e, f, "severity"), r.Time(e, f, "published"), r.OptionalString(e, f, "fixedIn"),
+        r.String(e, f, "project"), Severity(r, e, f, "severity"), r.OptionalTime(e, f, "published"), r.OptionalString(e, f, "fixedIn"),
         r.OptionalString(e, f, "summary"));
 
     /// <summary>A severity field.</summary>
@@ -38,7 +38,11 @@ internal static class SlaFindingJson
         w.WriteString("version", f.PackageVersion);
         w.WriteString("project", f.Project);
         w.WriteString("severity", f.Severity.ToString().ToUpperInvariant());
-        w.WriteString("published", IsoTime.Format(f.Published));
+        if (f.Published is { } published)
+        {
+            w.WriteString("published", IsoTime.Format(published));
+        }
+
         w.WriteString("fixedIn", f.FixedIn);
         w.WriteString("summary", f.Summary);
     }

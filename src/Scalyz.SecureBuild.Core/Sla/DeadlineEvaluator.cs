@@ -45,6 +45,12 @@ public sealed record DeadlineResult(
     DateTimeOffset? FixedAt,
     DateTimeOffset Now)
 {
+    /// <summary>
+    /// True when the clock start is unknown: the advisory has no publication date and no ledger records when the finding
+    /// was first seen. No deadline is computed then (the status stays Ok) and <see cref="Message"/> says why.
+    /// </summary>
+    public bool ClockStartUnknown { get; init; }
+
     /// <summary>Whole days past the deadline (0 when not overdue, or overdue by less than a day).</summary>
     public int DaysOverdue => Now > Due ? (int)Math.Floor((Now - Due).TotalDays) : 0;
 
@@ -67,6 +73,11 @@ public sealed record DeadlineResult(
         {
             var subject = $"{Finding.AdvisoryId} in {Finding.PackageId} {Finding.PackageVersion} ({Finding.Severity.ToString().ToUpperInvariant()})";
             var fix = Finding.FixedIn is null ? string.Empty : $"; upgrade to {Finding.FixedIn} or later";
+            if (ClockStartUnknown && Status == DeadlineStatus.Ok)
+            {
+                return $"{subject} has no known publication date and no ledger records when it was first seen, so its patch clock start is unknown and no {Class} deadline is computed; set SecureBuildLedgerFile so the deadline counts from first-seen, or add an advisory source with OSV data for it{fix}";
+            }
+
             return Status switch
             {
                 DeadlineStatus.Breached => $"{subject} was due by {DueText} and is {Days(DaysOverdue, "overdue")}{fix}",
@@ -109,7 +120,10 @@ public sealed class DeadlineEvaluator(PatchPolicy policy, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var policyClass = policy.ClassOf(finding.Severity);
-        var start = policy.ClockStart == ClockStart.Publication ? finding.Published : firstSeen ?? now;
+        // Publication clock: an advisory without a publication date (only a NuGet feed lists it) starts at first-seen; with
+        // no ledger either, the start is unknown and no deadline is made up (the result says so, see ClockStartUnknown).
+        var known = policy.ClockStart == ClockStart.Publication ? finding.Published ?? firstSeen : firstSeen ?? now;
+        var start = known ?? now;
         var deadline = policy.Deadlines[policyClass];
         var due = deadline.Days is { } days ? start.AddDays(days) : DateTimeOffset.MaxValue;
         string? dueRelease = null;
@@ -136,6 +150,10 @@ public sealed class DeadlineEvaluator(PatchPolicy policy, TimeProvider clock)
         {
             status = DeadlineStatus.Accepted;
         }
+        else if (known is null)
+        {
+            status = DeadlineStatus.Ok;
+        }
         else if (now > due)
         {
             status = DeadlineStatus.Breached;
@@ -149,7 +167,7 @@ public sealed class DeadlineEvaluator(PatchPolicy policy, TimeProvider clock)
             status = DeadlineStatus.Ok;
         }
 
-        return new DeadlineResult(finding, policyClass, start, due, dueRelease, status, covering, fixedAt, now);
+        return new DeadlineResult(finding, policyClass, start, due, dueRelease, status, covering, fixedAt, now) { ClockStartUnknown = known is null };
     }
 
     /// <summary>Evaluates every finding of <paramref name="ledger"/> (open and fixed), sorted by project, advisory and package.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Scalyz.SecureBuild.Tests.Shared;
 
 namespace Scalyz.SecureBuild.Core.Tests.Advisories;
 
@@ -11,95 +11,44 @@ namespace Scalyz.SecureBuild.Core.Tests.Advisories;
 /// </summary>
 internal sealed class FakeOsvServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly Func<Request, Response> _handler;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly LoopbackServer _server;
 
     public FakeOsvServer(Func<Request, Response> handler)
     {
         _handler = handler;
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseAddress.ToString());
-        _listener.Start();
-        _loop = Task.Run(Loop);
+        _server = new LoopbackServer(Answer);
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>Every request received, in order.</summary>
     public ConcurrentQueue<Request> Requests { get; } = new();
 
-    public void Dispose()
+    public void Dispose() => _server.Dispose();
+
+    private async Task Answer(HttpListenerContext context)
     {
-        _stop.Cancel();
-        _listener.Stop();
-        _listener.Close();
-        try
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
+        var request = new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, await reader.ReadToEndAsync(), headers);
+        Requests.Enqueue(request);
+        var response = _handler(request);
+        if (response.Delay > TimeSpan.Zero)
         {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The loop ends with the listener's disposal exception.
+            await Task.Delay(response.Delay);
         }
 
-        _stop.Dispose();
-    }
-
-    private async Task Loop()
-    {
-        while (!_stop.IsCancellationRequested)
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = response.Bytes is null ? "application/json" : "application/zip";
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(async () =>
-            {
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => context.Request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-                var request = new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, await reader.ReadToEndAsync(), headers);
-                Requests.Enqueue(request);
-                var response = _handler(request);
-                if (response.Delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(response.Delay);
-                }
-
-                try
-                {
-                    context.Response.StatusCode = response.Status;
-                    context.Response.ContentType = response.Bytes is null ? "application/json" : "application/zip";
-                    foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
-                    {
-                        context.Response.Headers[name] = value;
-                    }
-
-                    var bytes = response.Bytes ?? Encoding.UTF8.GetBytes(response.Body);
-                    await context.Response.OutputStream.WriteAsync(bytes);
-                    context.Response.Close();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
-                {
-                    // The client gave up (timeout test).
-                }
-            });
+            context.Response.Headers[name] = value;
         }
-    }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        var bytes = response.Bytes ?? Encoding.UTF8.GetBytes(response.Body);
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 
     public sealed record Request(string Method, string Path, string Body, IReadOnlyDictionary<string, string>? Headers = null);

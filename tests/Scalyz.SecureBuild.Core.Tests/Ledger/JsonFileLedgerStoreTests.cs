@@ -24,6 +24,17 @@ public sealed class JsonFileLedgerStoreTests : IDisposable
     public void Read_NoFileYet_IsEmpty() => Assert.Empty(Store().Read().Findings);
 
     [Fact]
+    public void RecordScan_FindingWithoutPublicationDate_KeepsItUnknownAndItsFirstSeen()
+    {
+        Store().RecordScan("App", [Finding("GHSA-1", "App") with { Published = null }], "ci");
+
+        var finding = Assert.Single(Store().Read().Findings);
+        Assert.Null(finding.Finding.Published);
+        Assert.Equal(T0, finding.FirstSeen);
+        Assert.DoesNotContain("\"published\"", File.ReadAllText(LedgerPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RecordScan_NewFindings_AreOpenedWithFirstSeenAndHistory()
     {
         var recorded = Store().RecordScan("App", [Finding("GHSA-1", "App"), Finding("GHSA-2", "App")], "ci");

@@ -23,6 +23,41 @@ public sealed class DeadlineEvaluatorTests
     private static PatchPolicy FirstSeenPolicy => PatchPolicy.Default with { ClockStart = ClockStart.FirstSeen };
 
     [Fact]
+    public void UnknownPublication_Stateless_SaysTheClockStartIsUnknownInsteadOfInventingOne()
+    {
+        var finding = Finding(AdvisorySeverity.Moderate) with { Published = null };
+
+        var result = new DeadlineEvaluator(PatchPolicy.Default, new StoppedClock(FirstSeen.AddDays(400))).Evaluate(finding, null, [], []);
+
+        Assert.True(result.ClockStartUnknown);
+        Assert.Equal(DeadlineStatus.Ok, result.Status);
+        Assert.Contains("patch clock start is unknown", result.Message, StringComparison.Ordinal);
+        Assert.Contains("SecureBuildLedgerFile", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownPublication_WithLedger_CountsFromFirstSeen()
+    {
+        var finding = Finding(AdvisorySeverity.Moderate) with { Published = null };
+
+        var result = new DeadlineEvaluator(PatchPolicy.Default, new StoppedClock(FirstSeen.AddDays(15))).Evaluate(finding, FirstSeen, [], []);
+
+        Assert.False(result.ClockStartUnknown);
+        Assert.Equal((FirstSeen, FirstSeen.AddDays(14), DeadlineStatus.Breached), (result.ClockStart, result.Due, result.Status));
+    }
+
+    [Fact]
+    public void FromAudit_AdvisoryOnlyANuGetFeedLists_HasNoPublicationDate()
+    {
+        var feedOnly = new AuditFinding("GHSA-aaaa-bbbb-cccc", [], "Contoso.Json", "1.2.3", AdvisorySeverity.High, null, null, "listed by a feed", null,
+            null, DateTimeOffset.MinValue, "/src/App.csproj", ["net10.0"], true, ["Contoso.Json 1.2.3"]);
+        var osvWithoutPublished = feedOnly with { Modified = Published };
+
+        Assert.Null(SlaFinding.FromAudit(feedOnly, "App").Published);
+        Assert.Equal(Published, SlaFinding.FromAudit(osvWithoutPublished, "App").Published);
+    }
+
+    [Fact]
     public void Critical_AtPublication_IsDueNowButNotYetBreached()
     {
         var result = Evaluate(AdvisorySeverity.Critical, Published);

@@ -19,7 +19,10 @@ public sealed class SampleWorkspace(string folder, PackageFixture package)
 
     public string PathOf(string sample, params string[] parts) => Path.Combine([Folder, sample, .. parts]);
 
-    private Dictionary<string, string?> Environment => new()
+    /// <summary>More environment variables for every command (for example NUGET_HTTP_CACHE_PATH).</summary>
+    public Dictionary<string, string?> ExtraEnvironment { get; } = [];
+
+    private Dictionary<string, string?> Environment => new(ExtraEnvironment)
     {
         ["SecureBuildPackageVersion"] = package.Version,
         ["NUGET_PACKAGES"] = package.PackagesFolder,
