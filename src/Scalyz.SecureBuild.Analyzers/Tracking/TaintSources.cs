@@ -476,9 +476,7 @@ internal static class TaintSources
     }
 
     private static System.Collections.Generic.IEnumerable<IOperation> ArgumentValues(IArgumentOperation argument) =>
-        argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } init }
-            ? init.ElementValues
-            : new[] { argument.Value };
+        CollectionValues.ArgumentValues(argument);
 
     private static bool IsStringBuilder(IInvocationOperation invocation) =>
         invocation.TargetMethod.IsStatic

@@ -62,6 +62,11 @@ internal static class ValueTracker
                 var type = invocation.TargetMethod.ContainingType;
                 return (invocation.TargetMethod.Name == "GetBytes" && type.Name.EndsWith("Encoding", System.StringComparison.Ordinal))
                     || (type.Name == "Convert" && invocation.TargetMethod.Name is "FromBase64String" or "FromHexString");
+#if ROSLYN_4_8_OR_GREATER
+            // aes.Key = [0x01, 0x02, ...] / byte[] iv = [0, 0, ..zeros]: every element a constant, every spread hard-coded bytes.
+            case ICollectionExpressionOperation collection:
+                return collection.Elements.All(e => CollectionValues.SpreadOperand(e) is { } spread ? IsHardCodedBytes(spread) : Constant(e).HasValue);
+#endif
             case IInvocationOperation toArray when toArray.TargetMethod.Name == "ToArray" && toArray.Instance is not null:
                 return Resolve(toArray.Instance).Kind == OperationKind.Utf8String;
             default:

@@ -85,8 +85,11 @@ public sealed class SerializerTypeFromInputAnalyzer : DiagnosticAnalyzer
                 return invocation.Arguments.Length > 0 && !ValueTracker.IsConstantString(invocation.Arguments[0].Value);
             case IInvocationOperation { TargetMethod.Name: "GetType", Instance: { } assembly } invocation when assembly.Type?.Name == "Assembly":
                 return invocation.Arguments.Length > 0 && !ValueTracker.IsConstantString(invocation.Arguments[0].Value);
-            case IArrayCreationOperation { Initializer: { } initializer }:
-                return initializer.ElementValues.Any(e => IsTypeFromInput(e, type, depth + 1));
+            case IArrayCreationOperation { Initializer: not null }:
+#if ROSLYN_4_8_OR_GREATER
+            case ICollectionExpressionOperation:
+#endif
+                return CollectionValues.Flatten(resolved).Any(e => IsTypeFromInput(e, type, depth + 1));
             case IInvocationOperation { TargetMethod.Name: "Select" or "ToArray" or "ToList" } linq:
                 // names.Select(Type.GetType) or names.Select(n => Type.GetType(n)): the known types are built from data.
                 return linq.Descendants().OfType<IInvocationOperation>().Any(i => i != linq && i.TargetMethod.Name == "GetType" && i.TargetMethod.IsStatic && i.Arguments.Length > 0)

@@ -69,8 +69,7 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
         var resolved = TaintSources.Resolve(value);
         if (resolved is IInvocationOperation { TargetMethod: { Name: "Combine" or "Join", ContainingType.Name: "Path" } } combine)
         {
-            return combine.Arguments.SelectMany(a => a.ArgumentKind == ArgumentKind.ParamArray && a.Value is IArrayCreationOperation { Initializer: { } init } ? (System.Collections.Generic.IEnumerable<IOperation>)init.ElementValues : new[] { a.Value })
-                .Any(TaintSources.IsRequestData);
+            return combine.Arguments.SelectMany(CollectionValues.ArgumentValues).Any(TaintSources.IsRequestData);
         }
 
         return TaintSources.IsRequestData(resolved);

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Logging;
 
@@ -94,8 +95,11 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         {
             case IConversionOperation conversion:
                 return Values(conversion.Operand);
-            case IArrayCreationOperation { Initializer: { } initializer }:
-                return initializer.ElementValues.SelectMany(Values);
+            case IArrayCreationOperation { Initializer: not null }:
+#if ROSLYN_4_8_OR_GREATER
+            case ICollectionExpressionOperation:
+#endif
+                return CollectionValues.Flatten(value).SelectMany(Values);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
                 return Values(binary.LeftOperand).Concat(Values(binary.RightOperand));
             case IInterpolatedStringOperation interpolated:

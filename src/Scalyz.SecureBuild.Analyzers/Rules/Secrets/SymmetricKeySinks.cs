@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -106,6 +107,12 @@ internal static class SymmetricKeySinks
                 return IsByteLiterals(initializer.Expressions);
             case InitializerExpressionSyntax initializer:
                 return IsByteLiterals(initializer.Expressions);
+#if ROSLYN_4_8_OR_GREATER
+            // aes.Key = [0x01, 0x02, ...] / new HMACSHA256([...]): a C# 12 collection expression of byte literals (no spreads).
+            case CollectionExpressionSyntax collection:
+                return collection.Elements.All(e => e is ExpressionElementSyntax)
+                    && IsByteLiterals(SyntaxFactory.SeparatedList(collection.Elements.Select(e => ((ExpressionElementSyntax)e).Expression)));
+#endif
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation:
                 var method = member.Name.Identifier.ValueText;
                 if (method is "FromBase64String" or "FromHexString" or "GetBytes" && invocation.ArgumentList.Arguments.Count > 0

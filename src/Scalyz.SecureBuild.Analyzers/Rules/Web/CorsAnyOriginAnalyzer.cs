@@ -80,8 +80,7 @@ public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
             case "SetIsOriginAllowed":
                 return invocation.Arguments.Length == 1 && AlwaysTrue(invocation.Arguments[0].Value);
             case "WithOrigins":
-                return invocation.Arguments.SelectMany(a => a.Value is IArrayCreationOperation { Initializer: { } init } ? init.ElementValues : (IEnumerable<IOperation>)new[] { a.Value })
-                    .Any(v => v.ConstantValue is { HasValue: true, Value: "*" });
+                return invocation.Arguments.SelectMany(CollectionValues.ArgumentValues).Any(v => v.ConstantValue is { HasValue: true, Value: "*" });
             default:
                 return false;
         }
