@@ -40,7 +40,7 @@ public sealed class RsaWithoutOaepAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol rsa, INamedTypeSymbol? padding)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.Name is not ("Encrypt" or "TryEncrypt" or "Decrypt" or "TryDecrypt") || !invocation.TargetMethod.ContainingType.IsOrDerivesFrom(rsa))
+        if (invocation.TargetMethod.Name is not ("Encrypt" or "TryEncrypt") || !invocation.TargetMethod.ContainingType.IsOrDerivesFrom(rsa))
         {
             return;
         }

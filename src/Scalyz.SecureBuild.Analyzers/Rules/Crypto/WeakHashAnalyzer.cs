@@ -90,7 +90,7 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
         }
 
         var takesName = method.ContainingType.Is(symbols.IncrementalHash)
-            || ((method.Name.StartsWith("Sign", System.StringComparison.Ordinal) || method.Name.StartsWith("Verify", System.StringComparison.Ordinal)) && method.ContainingType.IsOrDerivesFrom(symbols.Asymmetric));
+            || (method.Name.StartsWith("Sign", System.StringComparison.Ordinal) && method.ContainingType.IsOrDerivesFrom(symbols.Asymmetric));
         if (!takesName || symbols.HashAlgorithmName is null)
         {
             return;

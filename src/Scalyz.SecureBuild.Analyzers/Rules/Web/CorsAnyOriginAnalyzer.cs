@@ -133,8 +133,14 @@ public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
             case "SetIsOriginAllowed":
                 return invocation.Arguments.Length == 1 && AlwaysTrue(invocation.Arguments[0].Value);
             case "WithOrigins":
-                return invocation.Arguments.SelectMany(a => a.Value is IArrayCreationOperation { Initializer: { } init } ? init.ElementValues : (IEnumerable<IOperation>)new[] { a.Value })
-                    .Any(v => v.ConstantValue is { HasValue: true, Value: "*" });
+                // WithOrigins("*"), WithOrigins(new[] { "*" }) or an array kept in a readonly field.
+                return invocation.Arguments.SelectMany(a => ValueTracker.Resolve(a.Value) switch
+                    {
+                        IArrayCreationOperation { Initializer: { } init } => init.ElementValues,
+                        IArrayInitializerOperation init => init.ElementValues,
+                        _ => (IEnumerable<IOperation>)new[] { a.Value },
+                    })
+                    .Any(v => ValueTracker.Constant(v) is { HasValue: true, Value: "*" });
             default:
                 return false;
         }
