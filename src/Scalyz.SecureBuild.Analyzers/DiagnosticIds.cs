@@ -42,7 +42,7 @@ public static class DiagnosticIds
     // SSB2500-SSB2599 web
     public const string CookieWithoutSecure = "SSB2501";
     public const string CookieWithoutHttpOnly = "SSB2502";
-    public const string CorsAnyOriginWithCredentials = "SSB2503";
+    public const string CorsAnyOrigin = "SSB2503";
     public const string AntiforgeryDisabled = "SSB2504";
     public const string RequestValidationDisabled = "SSB2505";
     public const string OpenRedirect = "SSB2506";

@@ -36,12 +36,25 @@ public sealed class WeakKeyDerivationAnalyzer : DiagnosticAnalyzer
         {
             var rfc = start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes");
             var keyDerivation = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
-            if (rfc is null && keyDerivation is null)
+            var pbkdf1 = start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.PasswordDeriveBytes");
+            if (rfc is null && keyDerivation is null && pbkdf1 is null)
             {
                 return;
             }
 
             start.RegisterOperationAction(ctx => AnalyzeCall(ctx, rfc, keyDerivation), OperationKind.Invocation, OperationKind.ObjectCreation);
+            if (pbkdf1 is not null)
+            {
+                start.RegisterOperationAction(
+                    ctx =>
+                    {
+                        if (((IObjectCreationOperation)ctx.Operation).Type.Is(pbkdf1))
+                        {
+                            Report(ctx, ctx.Operation, "Pbkdf1", "uses PBKDF1 (PasswordDeriveBytes), which is limited to the hash length and defaults to 100 iterations of SHA-1");
+                        }
+                    },
+                    OperationKind.ObjectCreation);
+            }
             start.RegisterOperationAction(ctx => AnalyzeAssignment(ctx, rfc), OperationKind.SimpleAssignment);
         });
     }

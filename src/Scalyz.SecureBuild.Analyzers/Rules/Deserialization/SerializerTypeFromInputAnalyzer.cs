@@ -38,12 +38,19 @@ public sealed class SerializerTypeFromInputAnalyzer : DiagnosticAnalyzer
         {
             var serializers = System.Array.ConvertAll(SerializerNames, start.Compilation.GetTypeByMetadataName);
             var type = start.Compilation.GetTypeByMetadataName("System.Type");
-            if (type is null || System.Array.TrueForAll(serializers, t => t is null))
+            // JsonSerializer.Deserialize(json, type) and JsonConvert.DeserializeObject(json, type) with the type chosen by input.
+            INamedTypeSymbol?[] typedCalls =
+            [
+                start.Compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer"),
+                start.Compilation.GetTypeByMetadataName("Newtonsoft.Json.JsonConvert"),
+            ];
+            if (type is null || (System.Array.TrueForAll(serializers, t => t is null) && System.Array.TrueForAll(typedCalls, t => t is null)))
             {
                 return;
             }
 
             start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, serializers, type), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(ctx => AnalyzeCall(ctx, typedCalls, type), OperationKind.Invocation);
         });
     }
 
@@ -66,6 +73,24 @@ public sealed class SerializerTypeFromInputAnalyzer : DiagnosticAnalyzer
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(Rule, node.GetLocation(), matched!.Name));
+            }
+        }
+    }
+
+    private static void AnalyzeCall(OperationAnalysisContext context, INamedTypeSymbol?[] owners, INamedTypeSymbol type)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name is not ("Deserialize" or "DeserializeAsync" or "DeserializeObject")
+            || !System.Array.Exists(owners, o => invocation.TargetMethod.ContainingType.Is(o)))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type.Is(type) == true && IsTypeFromInput(argument.Value, type, 0))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), invocation.TargetMethod.ContainingType.Name));
             }
         }
     }

@@ -8,13 +8,17 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
 
-/// <summary>A shell (cmd, sh, bash, PowerShell) started with arguments that are not constant.</summary>
+/// <summary>
+/// A process started with a command line that input can change (SecurityCodeScan SCS0001, CA3006, Sonar S2076): a shell
+/// (cmd, sh, bash, PowerShell) with non-constant arguments; an argument string assembled from non-constant parts or read
+/// from the request; or a program name that comes from a parameter, an object passed in or the request.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(
-        DiagnosticIds.CommandInjection, "Shell started with non-constant arguments",
-        "'{0}' is started with non-constant arguments, which the shell interprets; run the program directly with ProcessStartInfo.ArgumentList",
+        DiagnosticIds.CommandInjection, "Process started with a non-constant command line",
+        "{0}, so input can add options or commands; run a fixed program and pass each value through ProcessStartInfo.ArgumentList",
         DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.CommandInjection));
 
@@ -35,6 +39,7 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
 
             start.RegisterOperationAction(c => AnalyzeStart(c, process), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeStartInfo(c, startInfo), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, startInfo), OperationKind.SimpleAssignment);
         });
     }
 
@@ -46,27 +51,105 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var file = InjectionParts.Argument(invocation.Arguments, "fileName");
-        var arguments = InjectionParts.Argument(invocation.Arguments, "arguments");
-        if (file is not null && arguments is not null && ProcessArguments.ShellName(file.Value) is { } shell && !TaintSources.IsConstant(arguments.Value))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, arguments.Value.Syntax.GetLocation(), shell));
-        }
+        Check(context, InjectionParts.Argument(invocation.Arguments, "fileName")?.Value, InjectionParts.Argument(invocation.Arguments, "arguments")?.Value);
     }
 
     private static void AnalyzeStartInfo(OperationAnalysisContext context, INamedTypeSymbol startInfo)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(creation.Type, startInfo))
+        if (SymbolEqualityComparer.Default.Equals(creation.Type, startInfo) && creation.Arguments.Length > 0)
+        {
+            Check(context, InjectionParts.Argument(creation.Arguments, "fileName")?.Value, InjectionParts.Argument(creation.Arguments, "arguments")?.Value);
+        }
+    }
+
+    // psi.Arguments = ..., p.StartInfo.FileName = ..., and the same in an object initializer.
+    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol startInfo)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "FileName" or "Arguments" } property
+            || !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, startInfo))
         {
             return;
         }
 
-        var (file, arguments) = ProcessArguments.Of(creation);
-        if (file is not null && arguments is not null && ProcessArguments.ShellName(file) is { } shell && !TaintSources.IsConstant(arguments))
+        if (property.Property.Name == "FileName")
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, arguments.Syntax.GetLocation(), shell));
+            Check(context, assignment.Value, null);
         }
+        else
+        {
+            Check(context, FileOf(property), assignment.Value);
+        }
+    }
+
+    // The program set on the same ProcessStartInfo: the creation an initializer belongs to, or FileName set on the same object.
+    private static IOperation? FileOf(IPropertyReferenceOperation arguments)
+    {
+        if (arguments.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+        {
+            var creation = arguments.Parent;
+            while (creation is not null and not IObjectCreationOperation)
+            {
+                creation = creation.Parent;
+            }
+
+            return creation is IObjectCreationOperation owner ? ProcessArguments.Of(owner).File : null;
+        }
+
+        if (arguments.Instance is { } instance)
+        {
+            if (ValueTracker.AssignmentsOnSameObject(instance, "FileName").FirstOrDefault() is { } fileAssignment)
+            {
+                return fileAssignment.Value;
+            }
+
+            if (TaintSources.Resolve(instance) is IObjectCreationOperation creation)
+            {
+                return InjectionParts.Argument(creation.Arguments, "fileName")?.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static void Check(OperationAnalysisContext context, IOperation? file, IOperation? arguments)
+    {
+        if (file is not null && IsProgramFromInput(file))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, file.Syntax.GetLocation(), "The program to start comes from input"));
+            return;
+        }
+
+        if (arguments is null || arguments.Type?.SpecialType != SpecialType.System_String || TaintSources.IsConstant(arguments))
+        {
+            return;
+        }
+
+        var shell = file is null ? null : ProcessArguments.ShellName(file);
+        if (shell is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, arguments.Syntax.GetLocation(), $"The shell '{shell}' is started with non-constant arguments, which it interprets"));
+        }
+        else if (TaintSources.IsBuiltFromNonConstant(arguments, InjectionParts.IsEscaped) || TaintSources.IsRequestData(arguments))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, arguments.Syntax.GetLocation(), "The argument string is built from non-constant text"));
+        }
+    }
+
+    // A parameter, a member of an object passed in, or request data; not a field or setting of the class itself.
+    private static bool IsProgramFromInput(IOperation file)
+    {
+        if (file.Type?.SpecialType != SpecialType.System_String || TaintSources.IsConstant(file))
+        {
+            return false;
+        }
+
+        var value = TaintSources.Resolve(file);
+        return value is IParameterReferenceOperation
+            || value is IPropertyReferenceOperation { Instance: IParameterReferenceOperation }
+            || TaintSources.IsBuiltFromNonConstant(value, InjectionParts.IsEscaped)
+            || TaintSources.IsRequestData(value);
     }
 }
 

@@ -52,9 +52,11 @@ public sealed class LoggingDisabledAnalyzer : DiagnosticAnalyzer
         var disables = method.Name switch
         {
             "SetMinimumLevel" => invocation.Arguments.Length == 2 && IsNone(invocation.Arguments[1].Value),
-            "AddFilter" => invocation.Arguments.Length == 3
-                && TaintSources.Resolve(invocation.Arguments[1].Value).ConstantValue is { HasValue: true, Value: null }
-                && IsNone(invocation.Arguments[2].Value),
+            "AddFilter" => (invocation.Arguments.Length == 3
+                    && TaintSources.Resolve(invocation.Arguments[1].Value).ConstantValue is { HasValue: true, Value: null }
+                    && IsNone(invocation.Arguments[2].Value))
+                // AddFilter((category, level) => false): a filter that drops every message.
+                || (invocation.Arguments.Length == 2 && ValueTracker.DelegateBody(invocation.Arguments[1].Value) is { } filter && ValueTracker.AlwaysReturns(filter, false)),
             "ClearProviders" => !ProviderAddedLater(invocation, builder),
             _ => false,
         };

@@ -53,7 +53,9 @@ public sealed class CredentialsOverHttpAnalyzer : DiagnosticAnalyzer
         var plainHttp = property.Property.Name switch
         {
             "Credentials" when property.Property.ContainingType.Name is "WebRequest" or "HttpWebRequest" or "FtpWebRequest" => IsRequestForPlainHttp(instance),
-            "Credentials" when property.Property.ContainingType.Name is "WebClient" => HasPlainHttpBaseAddress(instance),
+            "Credentials" when property.Property.ContainingType.Name is "WebClient" => HasPlainHttpBaseAddress(Owner(property)) || CalledWithPlainHttp(Owner(property)),
+            // new HttpClient(new HttpClientHandler { Credentials = ... }) { BaseAddress = new Uri("http://...") }
+            "Credentials" when property.Property.ContainingType.Name is "HttpClientHandler" or "SocketsHttpHandler" => IsHandlerOfPlainHttpClient(Owner(property)),
             "Authorization" when property.Property.ContainingType.Name == "HttpRequestHeaders" => IsHeadersOfPlainHttp(instance),
             _ => false,
         };
@@ -87,6 +89,48 @@ public sealed class CredentialsOverHttpAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), "The password in this URL"));
         }
+    }
+
+    // The object a property belongs to: the creation around an object initializer, else the instance it is read on.
+    private static IOperation Owner(IPropertyReferenceOperation property)
+    {
+        if (property.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver })
+        {
+            for (var parent = property.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IObjectCreationOperation creation)
+                {
+                    return creation;
+                }
+            }
+        }
+
+        return property.Instance!;
+    }
+
+    // client.DownloadString("http://...") and the other WebClient calls on the same local.
+    private static bool CalledWithPlainHttp(IOperation client)
+    {
+        var local = client switch
+        {
+            ILocalReferenceOperation reference => reference.Local,
+            IObjectCreationOperation creation => TaintSources.StoredIn(creation),
+            _ => null,
+        };
+        return local is not null && ValueTracker.Root(client).Descendants().OfType<IInvocationOperation>().Any(call =>
+            call.Instance is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local)
+            && call.Arguments.Length > 0 && IsPlainHttp(call.Arguments[0].Value));
+    }
+
+    private static bool IsHandlerOfPlainHttpClient(IOperation handler)
+    {
+        var parent = handler.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "HttpClient" } client } && HasPlainHttpBaseAddress(client);
     }
 
     private static bool IsRequestForPlainHttp(IOperation request) =>

@@ -7,7 +7,10 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 
-/// <summary>Cookies without Secure or HttpOnly: CookieOptions/HttpCookie created without them, or the flags and policies switched off.</summary>
+/// <summary>
+/// Cookies without Secure or HttpOnly: CookieOptions/HttpCookie created without them, Response.Cookies.Append(name, value)
+/// with no options (whose defaults set neither), or the flags and policies switched off.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CookieAnalyzer : DiagnosticAnalyzer
 {
@@ -34,6 +37,26 @@ public sealed class CookieAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
         context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var cookies = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
+            if (cookies is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeAppend(c, cookies), OperationKind.Invocation);
+            }
+        });
+    }
+
+    // Response.Cookies.Append("sid", value): the default options set neither flag.
+    private static void AnalyzeAppend(OperationAnalysisContext context, INamedTypeSymbol cookies)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod is { Name: "Append", Parameters.Length: 2 } method && method.Parameters[1].Type.SpecialType == SpecialType.System_String
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, cookies))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(SecureRule, invocation.Syntax.GetLocation(), "Cookies.Append without CookieOptions"));
+            context.ReportDiagnostic(Diagnostic.Create(HttpOnlyRule, invocation.Syntax.GetLocation(), "Cookies.Append without CookieOptions"));
+        }
     }
 
     private static bool IsCookieType(ITypeSymbol? type) =>

@@ -8,15 +8,20 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 
-/// <summary>A CORS policy that accepts any origin (SetIsOriginAllowed(_ => true), AllowAnyOrigin, WithOrigins("*")) and also allows credentials.</summary>
+/// <summary>
+/// A CORS policy or response header that accepts any origin: SetIsOriginAllowed(_ => true), AllowAnyOrigin, WithOrigins("*"),
+/// or an Access-Control-Allow-Origin header written as "*" or echoed from the request. With AllowCredentials the message says so.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
 {
+    private const string AllowOriginHeader = "Access-Control-Allow-Origin";
+
     private static readonly DiagnosticDescriptor Rule = new(
-        DiagnosticIds.CorsAnyOriginWithCredentials, "CORS allows any origin with credentials",
-        "The CORS policy accepts any origin through {0} and allows credentials, so any site can make authenticated requests as the user; list the trusted origins with WithOrigins",
+        DiagnosticIds.CorsAnyOrigin, "CORS allows any origin",
+        "The CORS policy accepts any origin through {0}{1}; list the trusted origins with WithOrigins",
         DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.CorsAnyOriginWithCredentials));
+        helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.CorsAnyOrigin));
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -27,12 +32,14 @@ public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var builder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder");
-            if (builder is null)
+            if (builder is not null)
             {
-                return;
+                start.RegisterOperationAction(c => Analyze(c, builder), OperationKind.Invocation);
             }
 
-            start.RegisterOperationAction(c => Analyze(c, builder), OperationKind.Invocation);
+            // Headers written by hand: Response.Headers["Access-Control-Allow-Origin"] = "*", Headers.Append(...), AddHeader(...).
+            start.RegisterOperationAction(AnalyzeHeaderCall, OperationKind.Invocation);
+            start.RegisterOperationAction(AnalyzeHeaderAssignment, OperationKind.SimpleAssignment);
         });
     }
 
@@ -44,11 +51,57 @@ public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (SameBuilderCalls(invocation, builder).Any(call => call.TargetMethod.Name == "AllowCredentials" && !InExclusiveBranches(call, invocation)))
+        var credentials = SameBuilderCalls(invocation, builder).Any(call => call.TargetMethod.Name == "AllowCredentials" && !InExclusiveBranches(call, invocation));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, CredentialsText(credentials)));
+    }
+
+    private static string CredentialsText(bool credentials) => credentials
+        ? " and allows credentials, so any site can make authenticated requests as the user"
+        : ", so any site can call it from the user's browser and read the responses";
+
+    private static void AnalyzeHeaderCall(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        // Extension methods (Headers.Append) carry the headers object as their first argument.
+        var first = invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
+        if (invocation.TargetMethod.Name is not ("Append" or "Add" or "TryAdd" or "TryAddWithoutValidation" or "AddHeader" or "AppendHeader" or "AppendCommaSeparatedValues")
+            || invocation.Arguments.Length < first + 2
+            || !IsAllowOriginName(invocation.Arguments[first].Value))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name));
+            return;
+        }
+
+        if (invocation.Arguments.Skip(first + 1).Any(a => IsAnyOriginValue(a.Value)))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), "the " + AllowOriginHeader + " header", CredentialsText(false)));
         }
     }
+
+    private static void AnalyzeHeaderAssignment(OperationAnalysisContext context)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation target)
+        {
+            return;
+        }
+
+        var isHeader = target.Property.IsIndexer
+            ? target.Arguments.Length == 1 && IsAllowOriginName(target.Arguments[0].Value)
+            : target.Property.Name == "AccessControlAllowOrigin";
+        if (isHeader && IsAnyOriginValue(assignment.Value))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), "the " + AllowOriginHeader + " header", CredentialsText(false)));
+        }
+    }
+
+    private static bool IsAllowOriginName(IOperation name) =>
+        name.ConstantValue is { HasValue: true, Value: string text } && string.Equals(text, AllowOriginHeader, System.StringComparison.OrdinalIgnoreCase);
+
+    // "*", or the request's own Origin header (or any other request value) echoed back, which accepts every origin.
+    private static bool IsAnyOriginValue(IOperation value) =>
+        ValueTracker.Constant(value) is { HasValue: true, Value: "*" }
+        || TaintSources.IsRequestData(value)
+        || TaintSources.Resolve(value) is IPropertyReferenceOperation { Property.Name: "Origin", Instance: { } headers } && TaintSources.IsRequestData(headers);
 
     // if (none configured) builder.AllowAnyOrigin(); else builder.WithOrigins(hosts).AllowCredentials(); never combines the two.
     private static bool InExclusiveBranches(IOperation first, IOperation second)
@@ -80,7 +133,9 @@ public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
             case "SetIsOriginAllowed":
                 return invocation.Arguments.Length == 1 && AlwaysTrue(invocation.Arguments[0].Value);
             case "WithOrigins":
-                return invocation.Arguments.SelectMany(CollectionValues.ArgumentValues).Any(v => v.ConstantValue is { HasValue: true, Value: "*" });
+                // WithOrigins("*"), WithOrigins(new[] { "*" }), a collection expression, or an array kept in a readonly field.
+                return invocation.Arguments.SelectMany(a => CollectionValues.Flatten(ValueTracker.Resolve(a.Value)))
+                    .Any(v => ValueTracker.Constant(v) is { HasValue: true, Value: "*" });
             default:
                 return false;
         }

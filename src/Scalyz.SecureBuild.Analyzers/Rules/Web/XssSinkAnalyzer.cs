@@ -21,11 +21,6 @@ public sealed class XssSinkAnalyzer : DiagnosticAnalyzer
         DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.XssSink));
 
-    private static readonly string[] RawHtmlTypes =
-    {
-        "Microsoft.AspNetCore.Html.HtmlString", "System.Web.HtmlString", "System.Web.Mvc.MvcHtmlString", "Microsoft.AspNetCore.Components.MarkupString",
-    };
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -33,60 +28,101 @@ public sealed class XssSinkAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         // Razor views compile to generated code; Html.Raw in a .cshtml is found there.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
-        context.RegisterOperationAction(AnalyzeConversion, OperationKind.Conversion);
-        context.RegisterOperationAction(AnalyzeDynamicInvocation, OperationKind.DynamicInvocation);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = new Types(start.Compilation);
+            if (!types.Any)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+            if (types.MarkupString is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeConversion(c, types.MarkupString), OperationKind.Conversion);
+            }
+
+            start.RegisterOperationAction(c => AnalyzeDynamicInvocation(c, types), OperationKind.DynamicInvocation);
+        });
     }
 
     // Html.Raw(ViewBag.Message) binds at run time, so the call is dynamic.
-    private static void AnalyzeDynamicInvocation(OperationAnalysisContext context)
+    private static void AnalyzeDynamicInvocation(OperationAnalysisContext context, Types types)
     {
         var invocation = (IDynamicInvocationOperation)context.Operation;
         if (invocation.Operation is IDynamicMemberReferenceOperation { MemberName: "Raw", Instance: { Type: { } helper } }
-            && (helper.ToDisplayString().StartsWith("Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper", StringComparison.Ordinal) || ImplementsHtmlHelper(helper as INamedTypeSymbol))
+            && types.IsHtmlHelper(helper)
             && invocation.Arguments.Length == 1 && !TaintSources.IsConstant(invocation.Arguments[0]))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Arguments[0].Syntax.GetLocation(), "Html.Raw"));
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, Types types)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var owner = method.ContainingType?.ToDisplayString() ?? string.Empty;
-        var first = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object)?.Value;
-        if (method.Name == "Raw" && (owner is "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper" or "System.Web.Mvc.HtmlHelper" || ImplementsHtmlHelper(method.ContainingType)))
+        switch (method.Name)
         {
-            Check(context, invocation.Arguments.FirstOrDefault()?.Value, "Html.Raw");
-        }
-        else if (method.Name == "Create" && owner == "System.Web.Mvc.MvcHtmlString")
-        {
-            Check(context, invocation.Arguments.FirstOrDefault()?.Value, "MvcHtmlString.Create");
-        }
-        else if (method.Name is "Write" or "WriteAsync"
-            && owner is "System.Web.HttpResponse" or "System.Web.HttpResponseBase" or "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions"
-            && first is not null && TaintSources.IsRequestData(first))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, first.Syntax.GetLocation(), "Response." + method.Name));
+            case "Raw" when types.IsHtmlHelper(method.ContainingType):
+                Check(context, invocation.Arguments.FirstOrDefault()?.Value, "Html.Raw");
+                break;
+            case "Create" when method.ContainingType.Is(types.MvcHtmlString):
+                Check(context, invocation.Arguments.FirstOrDefault()?.Value, "MvcHtmlString.Create");
+                break;
+            case "Write" or "WriteAsync" when method.ContainingType.Is(types.ClassicResponse) || method.ContainingType.Is(types.ClassicResponseBase) || method.ContainingType.Is(types.ResponseWriting):
+                var first = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType is SpecialType.System_String or SpecialType.System_Object)?.Value;
+                if (first is not null && TaintSources.IsRequestData(first))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rule, first.Syntax.GetLocation(), "Response." + method.Name));
+                }
+
+                break;
+            // Results.Content(html, "text/html"), Content(html, "text/html") in a controller.
+            case "Content" when method.ContainingType.Is(types.Results) || method.ContainingType.Is(types.TypedResults) || method.ContainingType.IsOrDerivesFrom(types.ControllerBase):
+                if (IsHtmlContentType(InjectionArgument(invocation.Arguments, "contentType")))
+                {
+                    Check(context, InjectionArgument(invocation.Arguments, "content"), method.ContainingType.Name + ".Content as text/html");
+                }
+
+                break;
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context)
+    private static IOperation? InjectionArgument(ImmutableArray<IArgumentOperation> arguments, string name) =>
+        arguments.FirstOrDefault(a => a.Parameter?.Name == name)?.Value;
+
+    private static bool IsHtmlContentType(IOperation? contentType) =>
+        contentType is not null && ValueTracker.Constant(contentType) is { HasValue: true, Value: string text } && text.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, Types types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (Array.IndexOf(RawHtmlTypes, creation.Type?.ToDisplayString()) >= 0 && creation.Arguments.Length == 1)
+        if (creation.Type is not INamedTypeSymbol type)
         {
-            Check(context, creation.Arguments[0].Value, "new " + creation.Type!.Name);
+            return;
+        }
+
+        if (creation.Arguments.Length == 1 && (type.Is(types.HtmlString) || type.Is(types.ClassicHtmlString) || type.Is(types.MvcHtmlString) || type.Is(types.MarkupString)))
+        {
+            Check(context, creation.Arguments[0].Value, "new " + type.Name);
+        }
+        else if (type.Is(types.ContentResult))
+        {
+            // new ContentResult { Content = html, ContentType = "text/html" }
+            var members = TaintSources.Members(creation).ToList();
+            if (members.Any(m => m.Name == "ContentType" && IsHtmlContentType(m.Value)))
+            {
+                Check(context, members.LastOrDefault(m => m.Name == "Content").Value, "ContentResult as text/html");
+            }
         }
     }
 
-    private static void AnalyzeConversion(OperationAnalysisContext context)
+    private static void AnalyzeConversion(OperationAnalysisContext context, INamedTypeSymbol markupString)
     {
         var conversion = (IConversionOperation)context.Operation;
-        // Conversions are everywhere; compare the short name before building the full one.
-        if (conversion.Type?.Name == "MarkupString" && conversion.Type.ToDisplayString() == "Microsoft.AspNetCore.Components.MarkupString" && conversion.Operand.Type?.SpecialType == SpecialType.System_String)
+        if (conversion.Operand.Type?.SpecialType == SpecialType.System_String && SymbolEqualityComparer.Default.Equals(conversion.Type, markupString))
         {
             Check(context, conversion.Operand, "MarkupString");
         }
@@ -115,6 +151,64 @@ public sealed class XssSinkAnalyzer : DiagnosticAnalyzer
     private static bool IsNumeric(ITypeSymbol? type) =>
         type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Decimal or SpecialType.System_Double or SpecialType.System_Boolean;
 
-    private static bool ImplementsHtmlHelper(INamedTypeSymbol? type) =>
-        type is not null && type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
+    private sealed class Types
+    {
+        public Types(Compilation compilation)
+        {
+            HtmlHelper = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper");
+            ClassicHtmlHelper = compilation.GetTypeByMetadataName("System.Web.Mvc.HtmlHelper");
+            HtmlString = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Html.HtmlString");
+            ClassicHtmlString = compilation.GetTypeByMetadataName("System.Web.HtmlString");
+            MvcHtmlString = compilation.GetTypeByMetadataName("System.Web.Mvc.MvcHtmlString");
+            MarkupString = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Components.MarkupString");
+            ClassicResponse = compilation.GetTypeByMetadataName("System.Web.HttpResponse");
+            ClassicResponseBase = compilation.GetTypeByMetadataName("System.Web.HttpResponseBase");
+            ResponseWriting = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponseWritingExtensions");
+            Results = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Results");
+            TypedResults = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.TypedResults");
+            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            ContentResult = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ContentResult");
+            Any = HtmlHelper is not null || ClassicHtmlHelper is not null || HtmlString is not null || ClassicHtmlString is not null || MvcHtmlString is not null
+                || MarkupString is not null || ClassicResponse is not null || ResponseWriting is not null || ControllerBase is not null;
+        }
+
+        public bool Any { get; }
+        public INamedTypeSymbol? HtmlHelper { get; }
+        public INamedTypeSymbol? ClassicHtmlHelper { get; }
+        public INamedTypeSymbol? HtmlString { get; }
+        public INamedTypeSymbol? ClassicHtmlString { get; }
+        public INamedTypeSymbol? MvcHtmlString { get; }
+        public INamedTypeSymbol? MarkupString { get; }
+        public INamedTypeSymbol? ClassicResponse { get; }
+        public INamedTypeSymbol? ClassicResponseBase { get; }
+        public INamedTypeSymbol? ResponseWriting { get; }
+        public INamedTypeSymbol? Results { get; }
+        public INamedTypeSymbol? TypedResults { get; }
+        public INamedTypeSymbol? ControllerBase { get; }
+        public INamedTypeSymbol? ContentResult { get; }
+
+        /// <summary>IHtmlHelper, IHtmlHelper&lt;T&gt;, a class implementing it, or System.Web.Mvc.HtmlHelper(&lt;T&gt;).</summary>
+        public bool IsHtmlHelper(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (type.OriginalDefinition.Is(HtmlHelper) || type.IsOrDerivesFrom(ClassicHtmlHelper))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented.Is(HtmlHelper))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

@@ -58,7 +58,8 @@ public sealed class InsecureApiCorpusTests(ITestOutputHelper output)
             .ToImmutableArray();
 
     // A case starts with "//# insecure SSBnnnn description" or "//# safe description" and runs to the next header.
-    private static IEnumerable<Case> ReadCases(string path)
+    // A safe case may name the category it looks like: "//# safe SSBnnnn description".
+    internal static IEnumerable<Case> ReadCases(string path)
     {
         string? header = null;
         var body = new List<string>();
@@ -74,8 +75,8 @@ public sealed class InsecureApiCorpusTests(ITestOutputHelper output)
             {
                 var parts = header.Split(' ', 3);
                 yield return parts[0] == "insecure"
-                    ? new Case($"{Path.GetFileName(path)}: {parts[2]}", parts[1], string.Join('\n', body))
-                    : new Case($"{Path.GetFileName(path)}: {header[5..]}", null, string.Join('\n', body));
+                    ? new Case($"{Path.GetFileName(path)}: {parts[2]}", parts[1], string.Join('\n', body), parts[1])
+                    : new Case($"{Path.GetFileName(path)}: {header[5..]}", null, string.Join('\n', body), parts.Length > 1 && parts[1].StartsWith("SSB", StringComparison.Ordinal) ? parts[1] : null);
             }
 
             header = line[4..];
@@ -83,7 +84,7 @@ public sealed class InsecureApiCorpusTests(ITestOutputHelper output)
         }
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Scalyz.SecureBuild.sln")))
@@ -94,5 +95,5 @@ public sealed class InsecureApiCorpusTests(ITestOutputHelper output)
         return directory?.FullName ?? throw new InvalidOperationException("Scalyz.SecureBuild.sln not found above the test folder.");
     }
 
-    private sealed record Case(string Name, string? ExpectedId, string Source);
+    internal sealed record Case(string Name, string? ExpectedId, string Source, string? Category);
 }

@@ -33,7 +33,26 @@ public sealed class SSB2305_RegexInjectionTests
                 Regex.IsMatch(input, "^" + term + "$", RegexOptions.None, TimeSpan.FromSeconds(1));
                 new Regex("(" + term + ")+", RegexOptions.NonBacktracking);
                 new Regex("^[a-z]+$");
-                new Regex(term);
+                new Regex(@"^(\d+\.)*\d+$");
+                new Regex(@"(\s*,\s*)*");
+                new Regex(@"^(a+)+$", RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task PatternParameterOrNestedRepetition_Reports() => Verify.AnalyzerAsync<RegexInjectionAnalyzer>("""
+        using System.Text.RegularExpressions;
+        class C
+        {
+            static readonly Regex Words = new Regex([|@"(\w+\s?)+$"|]);
+            void M(string input, string term)
+            {
+                new Regex([|term|]);
+                Regex.Replace(input, [|term|], "*");
+                Regex.IsMatch(input, [|@"^([a-zA-Z0-9]+)*@example\.com$"|]);
+                Regex.IsMatch(input, [|"(a|aa)+(b*)*"|]);
+                Regex.IsMatch(input, [|"(?:x+x+)+y"|]);
             }
         }
         """);

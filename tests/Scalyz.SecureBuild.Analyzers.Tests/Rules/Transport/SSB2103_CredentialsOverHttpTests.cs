@@ -63,4 +63,19 @@ public sealed class SSB2103_CredentialsOverHttpTests
             Uri E() => new Uri("http://example.com/a@b");
         }
         """);
+
+    [Fact]
+    public Task HandlerOfHttpClientAndWebClientCalls_Report() => Verify.AnalyzerAsync<CredentialsOverHttpAnalyzer>("""
+        #pragma warning disable SYSLIB0014
+        using System;
+        using System.Net;
+        using System.Net.Http;
+        class C
+        {
+            HttpClient A(string u, string p) => new HttpClient(new HttpClientHandler { Credentials = [|new NetworkCredential(u, p)|] }) { BaseAddress = new Uri("http://intranet.example.com/") };
+            HttpClient B(string u, string p) => new HttpClient(new HttpClientHandler { Credentials = new NetworkCredential(u, p) }) { BaseAddress = new Uri("https://intranet.example.com/") };
+            string D(string u, string p) { using var w = new WebClient { Credentials = [|new NetworkCredential(u, p)|] }; return w.DownloadString("http://files.example.com/list"); }
+            string E(string u, string p) { using var w = new WebClient { Credentials = new NetworkCredential(u, p) }; return w.DownloadString("https://files.example.com/list"); }
+        }
+        """);
 }
