@@ -31,6 +31,12 @@ public static class LedgerJson
         Section(buffer, writer, "findings", ledger.Findings.OrderBy(f => f.Key), WriteFinding, last: false);
         Section(buffer, writer, "releases", ledger.Releases.OrderBy(r => r.At).ThenBy(r => r.Version, StringComparer.Ordinal), WriteRelease, last: false);
         Section(buffer, writer, "acceptances", ledger.Acceptances.OrderBy(a => a.At).ThenBy(a => a.AdvisoryId, StringComparer.Ordinal), WriteAcceptance, last: false);
+        if (ledger.Bypasses.Count > 0)
+        {
+            // Only ledgers with bypasses carry the section, so every other ledger keeps its exact bytes.
+            Section(buffer, writer, "bypasses", ledger.Bypasses.OrderBy(b => b.Key), WriteBypass, last: false);
+        }
+
         Section(buffer, writer, "history", ledger.History, WriteHistory, last: true);
         Raw(buffer, "}\n");
         return buffer.ToArray();
@@ -55,7 +61,10 @@ public static class LedgerJson
                     r.String(e, f, "actor"), r.String(e, f, "reason"), r.Time(e, f, "until"), r.Time(e, f, "at"))),
                 r.Array(root, "history", (r, e, f) => new HistoryEntry(
                     r.Time(e, f, "at"), r.String(e, f, "actor"), r.Enum<HistoryKind>(e, f, "kind"),
-                    r.OptionalString(e, f, "advisory"), r.OptionalString(e, f, "package"), r.OptionalString(e, f, "project"), r.String(e, f, "detail"))));
+                    r.OptionalString(e, f, "advisory"), r.OptionalString(e, f, "package"), r.OptionalString(e, f, "project"), r.String(e, f, "detail"))))
+            {
+                Bypasses = root.TryGetProperty("bypasses", out _) ? r.Array(root, "bypasses", ReadBypass) : [],
+            };
         });
     }
 
@@ -115,6 +124,28 @@ public static class LedgerJson
         w.WriteString("fixedIn", f.FixedIn);
         w.WriteString("summary", f.Summary);
     }
+
+    private static void WriteBypass(Utf8JsonWriter w, Bypass.LedgerBypass b)
+    {
+        w.WriteString("project", b.Project);
+        w.WriteString("kind", b.Item.Kind);
+        w.WriteString("target", b.Item.Target);
+        w.WriteString("file", b.Item.File);
+        w.WriteNumber("ordinal", b.Ordinal);
+        w.WriteNumber("line", b.Item.Line);
+        w.WriteBoolean("justified", b.Item.Justified);
+        w.WriteString("reason", b.Item.Reason);
+        w.WriteString("detail", b.Item.Detail);
+        w.WriteString("firstSeen", ScanMerge.Iso(b.FirstSeen));
+        w.WriteString("lastSeen", ScanMerge.Iso(b.LastSeen));
+        w.WriteString("goneAt", b.GoneAt is { } at ? ScanMerge.Iso(at) : null);
+    }
+
+    private static Bypass.LedgerBypass ReadBypass(FieldReader r, JsonElement e, string f) =>
+        new(r.String(e, f, "project"), r.Int(e, f, "ordinal"),
+            new Bypass.BypassItem(r.String(e, f, "kind"), r.String(e, f, "target"), r.OptionalString(e, f, "file"), r.Int(e, f, "line"),
+                r.Bool(e, f, "justified"), r.OptionalString(e, f, "reason"), r.String(e, f, "detail")),
+            r.Time(e, f, "firstSeen"), r.Time(e, f, "lastSeen"), r.OptionalTime(e, f, "goneAt"));
 
     private static void WriteRelease(Utf8JsonWriter w, LedgerRelease r)
     {
@@ -233,6 +264,16 @@ internal sealed class FieldReader(string path, Lazy<JsonLineMap> lines, string c
             ? time.ToUniversalTime()
             : throw Error($"{field}.{name}", $"must be an ISO 8601 UTC time such as 2026-11-21T10:00:00Z, not \"{text}\"");
     }
+
+    public int Int(JsonElement e, string field, string name) =>
+        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= 0
+            ? number
+            : throw Error($"{field}.{name}", "must be a whole number of 0 or more");
+
+    public bool Bool(JsonElement e, string field, string name) =>
+        e.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : throw Error($"{field}.{name}", "must be true or false");
 
     public AdvisorySeverity Severity(JsonElement e, string field, string name) =>
         LedgerJson.TryParseSeverity(OptionalString(e, field, name), out var severity)
