@@ -26,6 +26,9 @@ public static class BypassKinds
 
     /// <summary>A <c>SecureBuildSuppress</c> item (an advisory suppressed in the audit).</summary>
     public const string AuditSuppression = "audit-suppression";
+
+    /// <summary>Every kind.</summary>
+    public static IReadOnlyList<string> All { get; } = [Pragma, SuppressMessage, AnalyzerConfig, NoWarn, WarningsNotAsErrors, WarningsAsMessages, Switch, AuditSuppression];
 }
 
 /// <summary>One weakening of the package's protections found in a project.</summary>
