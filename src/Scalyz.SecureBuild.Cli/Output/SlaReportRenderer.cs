@@ -270,13 +270,7 @@ internal static class SlaReportRenderer
             {
                 w.WriteStartObject();
                 w.WriteString("project", b.Project);
-                w.WriteString("kind", b.Item.Kind);
-                w.WriteString("target", b.Item.Target);
-                w.WriteString("file", b.Item.File);
-                w.WriteNumber("line", b.Item.Line);
-                w.WriteBoolean("justified", b.Item.Justified);
-                w.WriteString("reason", b.Item.Reason);
-                w.WriteString("detail", b.Item.Detail);
+                BypassEvidenceFile.WriteItem(w, b.Item);
                 w.WriteString("firstSeen", ScanMerge.Iso(b.FirstSeen));
                 w.WriteString("lastSeen", ScanMerge.Iso(b.LastSeen));
                 w.WriteNumber("daysInPlace", Math.Round(b.InPlace(report.AsOf).TotalDays, 1));

@@ -90,16 +90,21 @@ public static class BypassCollector
 
     private static IEnumerable<BypassItem> CodeLists(IReadOnlyDictionary<string, string> properties, MSBuildSettingLocator locator, string projectDirectory)
     {
+        // The SDK copies NoWarn into MSBuildWarningsAsMessages, so a code is reported there only when NoWarn lacks it.
+        var noWarn = Codes(properties, "NoWarn").ToHashSet(StringComparer.Ordinal);
         foreach (var (property, kind) in new[] { ("NoWarn", BypassKinds.NoWarn), ("WarningsNotAsErrors", BypassKinds.WarningsNotAsErrors), ("MSBuildWarningsAsMessages", BypassKinds.WarningsAsMessages) })
         {
-            var codes = Value(properties, property).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var code in codes.Where(SourceBypassScanner.IsRuleId).Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal))
+            foreach (var code in Codes(properties, property).Where(c => kind != BypassKinds.WarningsAsMessages || !noWarn.Contains(c)))
             {
                 var (file, line) = locator.FindProperty(property, code);
                 yield return new BypassItem(kind, code, Relative(projectDirectory, file), line, false, null, $"{property} includes {code}");
             }
         }
     }
+
+    private static IEnumerable<string> Codes(IReadOnlyDictionary<string, string> properties, string property) =>
+        Value(properties, property).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(SourceBypassScanner.IsRuleId).Select(c => c.ToUpperInvariant()).Distinct(StringComparer.Ordinal);
 
     private static IEnumerable<BypassItem> Switches(BypassInputs inputs, MSBuildSettingLocator locator, string projectDirectory)
     {

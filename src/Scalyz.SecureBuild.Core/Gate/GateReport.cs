@@ -104,14 +104,9 @@ public static class GateReport
         {
             w.WriteStartObject();
             w.WriteString("project", b.Project);
-            w.WriteString("kind", b.Item.Kind);
-            w.WriteString("target", b.Item.Target);
-            w.WriteString("file", b.Item.File);
-            w.WriteNumber("line", b.Item.Line);
             w.WriteBoolean("accepted", b.IsAccepted);
-            w.WriteBoolean("justified", b.Item.Justified);
-            w.WriteString("reason", b.Reason);
-            w.WriteString("detail", b.Item.Detail);
+            w.WriteString("allowedBy", b.AllowedBy);
+            Bypass.BypassEvidenceFile.WriteItem(w, b.Item);
             w.WriteEndObject();
         }
 

@@ -128,14 +128,8 @@ public static class LedgerJson
     private static void WriteBypass(Utf8JsonWriter w, Bypass.LedgerBypass b)
     {
         w.WriteString("project", b.Project);
-        w.WriteString("kind", b.Item.Kind);
-        w.WriteString("target", b.Item.Target);
-        w.WriteString("file", b.Item.File);
+        Bypass.BypassEvidenceFile.WriteItem(w, b.Item);
         w.WriteNumber("ordinal", b.Ordinal);
-        w.WriteNumber("line", b.Item.Line);
-        w.WriteBoolean("justified", b.Item.Justified);
-        w.WriteString("reason", b.Item.Reason);
-        w.WriteString("detail", b.Item.Detail);
         w.WriteString("firstSeen", ScanMerge.Iso(b.FirstSeen));
         w.WriteString("lastSeen", ScanMerge.Iso(b.LastSeen));
         w.WriteString("goneAt", b.GoneAt is { } at ? ScanMerge.Iso(at) : null);

@@ -36,6 +36,7 @@ public sealed class BypassCollectorTests : IDisposable
             ["SecureBuildAuditMode"] = "direct",
             ["SecureBuildAdvisorySources"] = "osv-api",
             ["WarningsNotAsErrors"] = "SSB4004",
+            ["MSBuildWarningsAsMessages"] = "1701;1702;CS1591;SSB2001;SSB5002",
         },
         [
             new("GHSA-aaaa-bbbb-cccc", "Only reachable from admin tools", "2027-01-31"),
@@ -52,6 +53,7 @@ public sealed class BypassCollectorTests : IDisposable
                 ("App.csproj", 9, BypassKinds.AuditSuppression, "GHSA-gggg-hhhh-iiii", false),
                 ("Directory.Build.props", 3, BypassKinds.Switch, "SecureBuildAuditLevel", false),
                 ((string?)null, 0, BypassKinds.Switch, "SecureBuildAuditMode", false),
+                (null, 0, BypassKinds.WarningsAsMessages, "SSB5002", false),
                 (null, 0, BypassKinds.WarningsNotAsErrors, "SSB4004", false),
             ],
             evidence.Items.Select(i => (i.File, i.Line, i.Kind, i.Target, i.Justified)));
