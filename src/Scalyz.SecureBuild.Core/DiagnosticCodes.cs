@@ -151,6 +151,27 @@ public static class DiagnosticCodes
     /// <summary>A SecureBuildSuppress item has expired; the finding it covered is reported again.</summary>
     public const string AdvisorySuppressionExpired = "SSB4006";
 
+    /// <summary>An SSB rule is suppressed (pragma, SuppressMessage, analyzer config, NoWarn, ...) without a written reason (src/docs/bypass.md).</summary>
+    public const string BypassRuleSuppressed = "SSB0400";
+
+    /// <summary>A protection is switched off or weakened (SecureBuildAudit=false, a raised audit level, ...); switches carry no reason.</summary>
+    public const string BypassSwitchedOff = "SSB0401";
+
+    /// <summary>A SecureBuildSuppress item has no written justification, no expiry, or has expired.</summary>
+    public const string BypassAuditSuppressionUnjustified = "SSB0402";
+
+    /// <summary>A justified bypass, listed as a message so the build log shows every weakening.</summary>
+    public const string BypassJustified = "SSB0403";
+
+    /// <summary>A file the bypass collection must read (source, analyzer config, evidence) cannot be read.</summary>
+    public const string BypassInputUnreadable = "SSB0404";
+
+    /// <summary>The gated build carries a bypass without an accepted reason that the gate policy does not allow.</summary>
+    public const string GateBypassUnjustified = "SSB3120";
+
+    /// <summary>A project of the gated build has no readable bypass evidence (obj/securebuild/bypasses.json).</summary>
+    public const string GateBypassEvidenceMissing = "SSB3121";
+
     /// <summary>Categories used in SARIF output and in the rule pages.</summary>
     public static class Categories
     {

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.Bypass;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
@@ -55,8 +56,9 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
             r => new RiskAcceptance(r.GetString(0), Nullable(r, 1), Nullable(r, 2), r.GetString(3), r.GetString(4), Time(r, 5), Time(r, 6)));
         var history = Query(connection, transaction, "SELECT at, actor, kind, advisory, package, project, detail FROM securebuild_history ORDER BY id",
             r => new HistoryEntry(Time(r, 0), r.GetString(1), Enum.Parse<HistoryKind>(r.GetString(2)), Nullable(r, 3), Nullable(r, 4), Nullable(r, 5), r.GetString(6)));
+        var bypasses = ReadBypasses(connection, transaction, project: null);
         transaction.Commit();
-        return new LedgerSnapshot(findings, releases, acceptances, history);
+        return new LedgerSnapshot(findings, releases, acceptances, history) { Bypasses = bypasses };
     });
 
     /// <inheritdoc />
@@ -106,6 +108,52 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
         transaction.Commit();
         var keys = findings.Where(f => f.Project == project).Select(f => f.Key).ToHashSet();
         return upserts.Concat(existing).DistinctBy(f => f.Key).Where(f => keys.Contains(f.Key)).OrderBy(f => f.Key).ToList();
+    });
+
+    /// <inheritdoc />
+    public void RecordBypasses(string project, IReadOnlyList<BypassItem> bypasses, string actor) => Execute(connection =>
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended('securebuild-bypasses:' || @project, 0))", connection, transaction))
+        {
+            lockCommand.Parameters.AddWithValue("project", project);
+            lockCommand.ExecuteNonQuery();
+        }
+
+        var (upserts, history) = BypassMerge.Merge(project, ReadBypasses(connection, transaction, project), bypasses, _clock.GetUtcNow(), actor);
+        using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var b in upserts)
+        {
+            var command = new NpgsqlBatchCommand("""
+                INSERT INTO securebuild_bypasses (project, kind, target, file, ordinal, line, justified, reason, detail, first_seen, last_seen, gone_at)
+                VALUES (@project, @kind, @target, @file, @ordinal, @line, @justified, @reason, @detail, @first_seen, @last_seen, @gone_at)
+                ON CONFLICT (project, kind, target, file, ordinal) DO UPDATE SET line = EXCLUDED.line, justified = EXCLUDED.justified,
+                  reason = EXCLUDED.reason, detail = EXCLUDED.detail, first_seen = EXCLUDED.first_seen, last_seen = EXCLUDED.last_seen,
+                  gone_at = EXCLUDED.gone_at
+                """);
+            command.Parameters.AddWithValue("project", b.Project);
+            command.Parameters.AddWithValue("kind", b.Item.Kind);
+            command.Parameters.AddWithValue("target", b.Item.Target);
+            command.Parameters.AddWithValue("file", b.Item.File ?? string.Empty);
+            command.Parameters.AddWithValue("ordinal", b.Ordinal);
+            command.Parameters.AddWithValue("line", b.Item.Line);
+            command.Parameters.AddWithValue("justified", b.Item.Justified);
+            command.Parameters.Add(new NpgsqlParameter("reason", NpgsqlDbType.Text) { Value = (object?)b.Item.Reason ?? DBNull.Value });
+            command.Parameters.AddWithValue("detail", b.Item.Detail);
+            command.Parameters.AddWithValue("first_seen", b.FirstSeen.ToUniversalTime());
+            command.Parameters.AddWithValue("last_seen", b.LastSeen.ToUniversalTime());
+            command.Parameters.Add(new NpgsqlParameter("gone_at", NpgsqlDbType.TimestampTz) { Value = b.GoneAt is { } at ? at.ToUniversalTime() : DBNull.Value });
+            batch.BatchCommands.Add(command);
+        }
+
+        AddHistory(batch, history);
+        if (batch.BatchCommands.Count > 0)
+        {
+            batch.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return 0;
     });
 
     /// <inheritdoc />
@@ -203,6 +251,11 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
         CREATE TABLE IF NOT EXISTS securebuild_history (
           id bigserial PRIMARY KEY, at timestamptz NOT NULL, actor text NOT NULL, kind text NOT NULL,
           advisory text, package text, project text, detail text NOT NULL);
+        CREATE TABLE IF NOT EXISTS securebuild_bypasses (
+          project text NOT NULL, kind text NOT NULL, target text NOT NULL, file text NOT NULL, ordinal integer NOT NULL,
+          line integer NOT NULL, justified boolean NOT NULL, reason text, detail text NOT NULL,
+          first_seen timestamptz NOT NULL, last_seen timestamptz NOT NULL, gone_at timestamptz,
+          PRIMARY KEY (project, kind, target, file, ordinal));
         CREATE OR REPLACE FUNCTION securebuild_history_append_only() RETURNS trigger LANGUAGE plpgsql AS
           $$ BEGIN RAISE EXCEPTION 'securebuild_history is append-only'; END $$;
         CREATE OR REPLACE TRIGGER securebuild_history_append_only BEFORE UPDATE OR DELETE ON securebuild_history
@@ -239,6 +292,17 @@ public sealed class PostgreSqlLedgerStore : ILedgerStore
                 r.GetString(0), r.GetFieldValue<string[]>(1), r.GetString(2), r.GetString(3), r.GetString(4),
                 LedgerJson.TryParseSeverity(r.GetString(5), out var severity) ? severity : AdvisorySeverity.Unknown,
                 r.IsDBNull(6) ? null : Time(r, 6), Nullable(r, 7), Nullable(r, 8)),
+            Time(r, 9), Time(r, 10), r.IsDBNull(11) ? null : Time(r, 11)),
+            project is null ? [] : [new NpgsqlParameter("project", project)]);
+    }
+
+    private static List<LedgerBypass> ReadBypasses(NpgsqlConnection connection, NpgsqlTransaction transaction, string? project)
+    {
+        var sql = "SELECT project, ordinal, kind, target, file, line, justified, reason, detail, first_seen, last_seen, gone_at FROM securebuild_bypasses"
+            + (project is null ? string.Empty : " WHERE project = @project") + " ORDER BY project, kind, target, file, ordinal";
+        return Query(connection, transaction, sql, r => new LedgerBypass(
+            r.GetString(0), r.GetInt32(1),
+            new BypassItem(r.GetString(2), r.GetString(3), r.GetString(4) is { Length: > 0 } file ? file : null, r.GetInt32(5), r.GetBoolean(6), Nullable(r, 7), r.GetString(8)),
             Time(r, 9), Time(r, 10), r.IsDBNull(11) ? null : Time(r, 11)),
             project is null ? [] : [new NpgsqlParameter("project", project)]);
     }

@@ -117,6 +117,29 @@ public sealed class PostgreSqlLedgerStoreTests : IClassFixture<PostgreSqlCluster
     }
 
     [Fact]
+    public void Bypasses_OpenMoveAndGo_LikeTheFileStore()
+    {
+        var connectionString = NewDatabase();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("ssb-pg-bypass-").FullName, "ledger.json");
+        var pragma = new Core.Bypass.BypassItem("pragma", "SSB2001", "Program.cs", 3, false, null, "#pragma warning disable SSB2001");
+        var noWarn = new Core.Bypass.BypassItem("no-warn", "SSB2001", null, 0, false, null, "NoWarn includes SSB2001");
+        foreach (var (at, items) in new[] { (T0, new[] { pragma, noWarn }), (T0.AddDays(2), new[] { pragma with { Line = 5, Justified = true, Reason = "MD5 names cache files only" } }) })
+        {
+            new PostgreSqlLedgerStore(connectionString, new StoppedClock(at)).RecordBypasses("App", items, "ci");
+            new JsonFileLedgerStore(file, new StoppedClock(at)).RecordBypasses("App", items, "ci");
+        }
+
+        var database = new PostgreSqlLedgerStore(connectionString, new StoppedClock(T0)).Read();
+        var json = new JsonFileLedgerStore(file, new StoppedClock(T0)).Read();
+
+        Assert.Equal(json.Bypasses.OrderBy(b => b.Key), database.Bypasses.OrderBy(b => b.Key));
+        Assert.Equal(2, database.Bypasses.Count);
+        Assert.Single(database.Bypasses, b => b.GoneAt == T0.AddDays(2) && b.Item.File is null);
+        Assert.Equal(json.History.Select(h => (h.Kind, h.Detail)), database.History.Select(h => (h.Kind, h.Detail)));
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    [Fact]
     public void History_CannotBeRewritten()
     {
         var connectionString = NewDatabase();

@@ -4,6 +4,7 @@ using System.Text;
 using Scalyz.SecureBuild.Cli.Output;
 using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.Bypass;
 using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.Gate;
 using Scalyz.SecureBuild.Core.IO;
@@ -70,14 +71,29 @@ public static class GateCommand
                 stderr.WriteLine($"{(notice.IsError ? "error" : "warning")} {notice.Code}: {notice.Message}");
             }
 
-            var graphs = result.GetValue(build) is { } built
+            var shippedProjects = result.GetValue(build) is { } built
                 ? ProjectLocator.FindProjects(built)
                     .Select(p => (File: p, Graph: AssetsFileReader.Read(ProjectLocator.AssetsFileOf(p))))
                     .Where(p => !ProjectFileFacts.Read(p.File, p.Graph).IsTestProject)
-                    .Select(p => p.Graph)
                     .ToList()
                 : null;
-            var gate = ReleaseGate.Evaluate(shipped, result.GetValue(release)!, name, rules, patchPolicy, loaded, snapshot, clock, graphs);
+            var graphs = shippedProjects?.Select(p => p.Graph).ToList();
+            var bypassEvidence = shippedProjects?.Select(p => BypassCheck.LoadEvidence(p.File)).ToList();
+            var gate = ReleaseGate.Evaluate(shipped, result.GetValue(release)!, name, rules, patchPolicy, loaded, snapshot, clock, graphs,
+                bypassEvidence?.Select(e => e.Evidence).OfType<BypassEvidence>().ToList());
+            if (bypassEvidence is not null)
+            {
+                gate = gate with { Reasons = [.. gate.Reasons, .. bypassEvidence.Select(e => e.Missing).OfType<GateReason>()] };
+                // Bypass attempts are security telemetry: the ledger gets them whatever the verdict, unless this is a dry run.
+                if (!result.GetValue(dryRun))
+                {
+                    foreach (var evidence in bypassEvidence.Select(e => e.Evidence).OfType<BypassEvidence>())
+                    {
+                        store.RecordBypasses(evidence.Project, evidence.Items, result.GetValue(actor)!);
+                    }
+                }
+            }
+
             if (result.GetValue(evidence) is { } folder)
             {
                 Directory.CreateDirectory(folder.FullName);

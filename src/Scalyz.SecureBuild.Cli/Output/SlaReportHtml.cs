@@ -72,6 +72,8 @@ internal static class SlaReportHtml
         Table(html, SlaReportRenderer.RemediationHeaders, report.Remediation.Select(s => (SlaReportRenderer.RemediationCells(s), (string?)null)), statusColumn: -1);
         html.Append("<h2>Accepted risks</h2>\n");
         Table(html, SlaReportRenderer.AcceptanceHeaders, report.Acceptances.Select(a => (SlaReportRenderer.AcceptanceCells(a, report.AsOf), (string?)null)), statusColumn: -1);
+        html.Append("<h2>").Append(E(SlaReportRenderer.BypassTitle)).Append("</h2>\n");
+        Table(html, SlaReportRenderer.BypassHeaders, report.Bypasses.Select(b => (SlaReportRenderer.BypassCells(b, report.AsOf), (string?)(b.Item.Justified ? "accepted" : "breached"))), statusColumn: 4);
         html.Append("</body>\n</html>\n");
         return html.ToString();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Scalyz.SecureBuild.Core.Bypass;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
 using Scalyz.SecureBuild.Core.Sla;
@@ -65,6 +66,14 @@ internal static class SlaReportRenderer
     public static IReadOnlyList<string> AcceptanceCells(RiskAcceptance a, DateTimeOffset now) =>
         [a.AdvisoryId, a.Project ?? "(all)", a.PackageId ?? "(all)", a.Actor, Date(a.At), Date(a.Until), a.IsActiveAt(now) ? "active" : "expired", a.Reason];
 
+    public static readonly string[] BypassHeaders = ["Project", "Kind", "Target", "Where", "Justified", "Reason", "Since", "In place"];
+
+    public static IReadOnlyList<string> BypassCells(LedgerBypass b, DateTimeOffset now) =>
+        [b.Project, b.Item.Kind, b.Item.Target, b.Item.Location, b.Item.Justified ? "yes" : "no", b.Item.Reason ?? "(none)", Date(b.FirstSeen), $"{Days(b.InPlace(now).TotalDays)} days"];
+
+    /// <summary>The title of the bypass section in every format.</summary>
+    public const string BypassTitle = "Active bypasses (suppressed rules, switches turned off)";
+
     private static string Table(SlaReport report)
     {
         var text = new StringBuilder().Append(Summary(report)).Append("\n\n");
@@ -89,6 +98,13 @@ internal static class SlaReportRenderer
         }
 
         text.Append("\nAccepted risks\n\n").Append(acceptances.RowCount > 0 ? acceptances.ToString() : "(none)\n");
+        var bypasses = new TextTable(BypassHeaders);
+        foreach (var b in report.Bypasses)
+        {
+            bypasses.AddRow([.. BypassCells(b, report.AsOf)]);
+        }
+
+        text.Append('\n').Append(BypassTitle).Append("\n\n").Append(bypasses.RowCount > 0 ? bypasses.ToString() : "(none)\n");
         return text.ToString();
     }
 
@@ -98,6 +114,7 @@ internal static class SlaReportRenderer
         MarkdownTable(text, "Findings", FindingHeaders, report.Findings.Select(FindingCells));
         MarkdownTable(text, "Time to remediate (clock start to fix)", RemediationHeaders, report.Remediation.Select(RemediationCells));
         MarkdownTable(text, "Accepted risks", AcceptanceHeaders, report.Acceptances.Select(a => AcceptanceCells(a, report.AsOf)));
+        MarkdownTable(text, BypassTitle, BypassHeaders, report.Bypasses.Select(b => BypassCells(b, report.AsOf)));
         return text.ToString();
     }
 
@@ -132,6 +149,20 @@ internal static class SlaReportRenderer
                 Count(r.DaysOverdue), Count(r.DaysLeft), r.FixedAt is { } fixedAt ? ScanMerge.Iso(fixedAt) : string.Empty,
                 r.TimeToRemediate is { } ttr ? Days(ttr.TotalDays) : string.Empty, r.Acceptance?.Actor ?? string.Empty,
                 r.Acceptance is { } a ? ScanMerge.Iso(a.Until) : string.Empty, r.Acceptance?.Reason ?? string.Empty,
+            ];
+            text.Append(string.Join(',', cells.Select(CsvCell))).Append("\r\n");
+        }
+
+        // The bypasses follow as a second table after an empty line, with their own header.
+        text.Append("\r\n");
+        string[] bypassHeaders = ["bypass_project", "kind", "target", "file", "line", "justified", "reason", "detail", "first_seen", "last_seen", "days_in_place"];
+        text.Append(string.Join(',', bypassHeaders)).Append("\r\n");
+        foreach (var b in report.Bypasses)
+        {
+            string[] cells =
+            [
+                b.Project, b.Item.Kind, b.Item.Target, b.Item.File ?? string.Empty, Count(b.Item.Line), b.Item.Justified ? "true" : "false",
+                b.Item.Reason ?? string.Empty, b.Item.Detail, ScanMerge.Iso(b.FirstSeen), ScanMerge.Iso(b.LastSeen), Days(b.InPlace(report.AsOf).TotalDays),
             ];
             text.Append(string.Join(',', cells.Select(CsvCell))).Append("\r\n");
         }
@@ -231,6 +262,19 @@ internal static class SlaReportRenderer
                 w.WriteString("at", ScanMerge.Iso(a.At));
                 w.WriteString("until", ScanMerge.Iso(a.Until));
                 w.WriteBoolean("active", a.IsActiveAt(report.AsOf));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("bypasses");
+            foreach (var b in report.Bypasses)
+            {
+                w.WriteStartObject();
+                w.WriteString("project", b.Project);
+                BypassEvidenceFile.WriteItem(w, b.Item);
+                w.WriteString("firstSeen", ScanMerge.Iso(b.FirstSeen));
+                w.WriteString("lastSeen", ScanMerge.Iso(b.LastSeen));
+                w.WriteNumber("daysInPlace", Math.Round(b.InPlace(report.AsOf).TotalDays, 1));
                 w.WriteEndObject();
             }
 

@@ -17,6 +17,20 @@ public sealed record BannedPackage(string Id, VersionRange? Versions, string Rea
         && (Versions is null || (version is not null && NuGetVersion.TryParse(version, out var v) && Versions.Satisfies(v)));
 }
 
+/// <summary>A bypass the gate policy allows by name, with the reason the security lead accepted.</summary>
+/// <param name="Target">The rule id (SSB2001, SSB*), category or switch (SecureBuildAudit) allowed.</param>
+/// <param name="Kind">Only this kind of bypass (no-warn, switch, ...), or null for any.</param>
+/// <param name="Project">Only in this project, or null for any.</param>
+/// <param name="Reason">Why it is acceptable.</param>
+public sealed record AllowedBypass(string Target, string? Kind, string? Project, string Reason)
+{
+    /// <summary>True when this entry allows <paramref name="item"/> in <paramref name="project"/>.</summary>
+    public bool Allows(string project, Bypass.BypassItem item) =>
+        string.Equals(Target, item.Target, StringComparison.OrdinalIgnoreCase)
+        && (Kind is null || string.Equals(Kind, item.Kind, StringComparison.Ordinal))
+        && (Project is null || string.Equals(Project, project, StringComparison.Ordinal));
+}
+
 /// <summary>The release gate's own policy (the patch deadlines come from the patch policy).</summary>
 /// <param name="AllowedLicenses">SPDX ids that may ship; empty means any license not denied.</param>
 /// <param name="DeniedLicenses">SPDX ids that must not ship.</param>
@@ -30,6 +44,9 @@ public sealed record GatePolicy(
     TimeSpan MaxAdvisoryAge,
     bool RequireHashes = true)
 {
+    /// <summary>Bypasses the release may carry without a reason of their own (src/docs/bypass.md); none by default.</summary>
+    public IReadOnlyList<AllowedBypass> AllowedBypasses { get; init; } = [];
+
     /// <summary>No license list, no banned package, advisory data at most 30 days old, hashes required.</summary>
     public static GatePolicy Default { get; } = new([], [], [], TimeSpan.FromDays(30));
 
@@ -100,13 +117,41 @@ public sealed record GatePolicy(
                                 },
                             };
                             break;
+                        case "allowedBypasses":
+                            policy = policy with { AllowedBypasses = r.Array(root, "allowedBypasses", Allowed) };
+                            break;
                         default:
-                            throw r.Error(property.Name, "is not a gate policy setting; use version, licenses, bannedPackages, maxAdvisoryAgeDays or requireHashes");
+                            throw r.Error(property.Name, "is not a gate policy setting; use version, licenses, bannedPackages, maxAdvisoryAgeDays, requireHashes or allowedBypasses");
                     }
                 }
 
                 return policy;
             });
+
+    private static AllowedBypass Allowed(FieldReader r, JsonElement e, string field)
+    {
+        foreach (var property in e.EnumerateObject())
+        {
+            if (property.Name is not ("target" or "kind" or "project" or "reason"))
+            {
+                throw r.Error($"{field}.{property.Name}", "is not an allowed-bypass setting; use 'target', 'kind', 'project' or 'reason'");
+            }
+        }
+
+        var kind = r.OptionalString(e, field, "kind");
+        if (kind is not null && !Bypass.BypassKinds.All.Contains(kind, StringComparer.Ordinal))
+        {
+            throw r.Error($"{field}.kind", $"\"{kind}\" is not a bypass kind; use one of {string.Join(", ", Bypass.BypassKinds.All)}");
+        }
+
+        var reason = r.String(e, field, "reason");
+        if (!Bypass.BypassReasons.IsWritten(reason))
+        {
+            throw r.Error($"{field}.reason", "must say why the bypass is acceptable (at least 8 characters, not a placeholder)");
+        }
+
+        return new AllowedBypass(r.String(e, field, "target"), kind, r.OptionalString(e, field, "project"), reason);
+    }
 
     private static BannedPackage Banned(FieldReader r, JsonElement e, string field)
     {

@@ -27,6 +27,11 @@ public static class GateReport
             text.Append(CultureInfo.InvariantCulture, $"Accepted risk: {accepted.Finding.AdvisoryId} in {accepted.Finding.PackageId} {accepted.Finding.PackageVersion}, until {Date(accepted.Acceptance!.Until)} ({accepted.Acceptance.Reason})\n");
         }
 
+        foreach (var b in result.Bypasses.Where(b => b.IsAccepted))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Justified bypass: {b.Project}: {BypassCheck.Subject(b.Item)} at {b.Item.Location} ({b.Reason})\n");
+        }
+
         text.Append('\n');
         if (result.Passed)
         {
@@ -99,6 +104,18 @@ public static class GateReport
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("bypasses");
+        foreach (var b in result.Bypasses)
+        {
+            w.WriteStartObject();
+            w.WriteString("project", b.Project);
+            w.WriteBoolean("accepted", b.IsAccepted);
+            w.WriteString("allowedBy", b.AllowedBy);
+            Bypass.BypassEvidenceFile.WriteItem(w, b.Item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("advisoryData");
         foreach (var d in result.Data)
         {
@@ -153,6 +170,15 @@ public static class GateReport
             }
         }
 
+        if (result.Bypasses.Count > 0)
+        {
+            text.Append("\n## Bypasses\n\n| Project | What | Where | Accepted | Reason |\n|---|---|---|---|---|\n");
+            foreach (var b in result.Bypasses)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {Cell(b.Project)} | {Cell(BypassCheck.Subject(b.Item))} | {Cell(b.Item.Location)} | {(b.IsAccepted ? "yes" : "no")} | {Cell(b.Reason ?? "(none)")} |\n");
+            }
+        }
+
         return text.ToString();
     }
 
@@ -170,7 +196,13 @@ public static class GateReport
         w.WriteString("version", toolVersion);
         w.WriteString("informationUri", "https://github.com/scalyz/securebuild");
         w.WriteStartArray("rules");
-        foreach (var code in result.Reasons.Select(r => r.Code).Distinct().Order(StringComparer.Ordinal))
+        var codes = result.Reasons.Select(r => r.Code);
+        if (result.Bypasses.Any(b => b.IsAccepted))
+        {
+            codes = codes.Append(DiagnosticCodes.GateBypassUnjustified);
+        }
+
+        foreach (var code in codes.Distinct().Order(StringComparer.Ordinal))
         {
             w.WriteStartObject();
             w.WriteString("id", code);
@@ -200,6 +232,25 @@ public static class GateReport
             w.WriteString("uri", new Uri(Path.GetFullPath(result.Sbom.Path)).AbsoluteUri);
             w.WriteEndObject();
             w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        // Accepted bypasses are results the way SARIF records a suppression: with its kind, status and justification.
+        foreach (var b in result.Bypasses.Where(b => b.IsAccepted))
+        {
+            w.WriteStartObject();
+            w.WriteString("ruleId", DiagnosticCodes.GateBypassUnjustified);
+            w.WriteString("level", "note");
+            w.WriteStartObject("message");
+            w.WriteString("text", $"{b.Project}: {BypassCheck.Subject(b.Item)} at {b.Item.Location} ({b.Item.Detail})");
+            w.WriteEndObject();
+            w.WriteStartArray("suppressions");
+            w.WriteStartObject();
+            w.WriteString("kind", b.AllowedBy is null ? "inSource" : "external");
+            w.WriteString("status", "accepted");
+            w.WriteString("justification", b.Reason);
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scalyz.SecureBuild.Core.Advisories;
+using Scalyz.SecureBuild.Core.Bypass;
 using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.Ledger;
 using Scalyz.SecureBuild.Core.Policy;
@@ -34,6 +35,9 @@ public sealed record GateResult(
     /// <summary>True when nothing stops the release.</summary>
     public bool Passed => Reasons.Count == 0;
 
+    /// <summary>The bypasses the gated build carries (with --build), accepted or not.</summary>
+    public IReadOnlyList<GateBypass> Bypasses { get; init; } = [];
+
     /// <summary>The findings shipped under an active risk acceptance, with its expiry.</summary>
     public IReadOnlyList<DeadlineResult> AcceptedRisks => Findings.Where(f => f.Status == DeadlineStatus.Accepted).ToList();
 }
@@ -62,9 +66,10 @@ public static class ReleaseGate
     /// <param name="ledger">The ledger's releases, acceptances and first-seen times.</param>
     /// <param name="clock">The gate's clock.</param>
     /// <param name="build">The restored projects the SBOM should describe, or null to skip that check.</param>
+    /// <param name="bypasses">The bypass evidence of the built projects, or null to skip that check.</param>
     public static GateResult Evaluate(
         ShippedSbom sbom, string release, string project, GatePolicy policy, PatchPolicy patchPolicy, AdvisoryLoadResult advisories, LedgerSnapshot ledger, TimeProvider clock,
-        IReadOnlyList<DependencyGraph>? build = null)
+        IReadOnlyList<DependencyGraph>? build = null, IReadOnlyList<BypassEvidence>? bypasses = null)
     {
         var now = clock.GetUtcNow();
         var reasons = new List<GateReason>();
@@ -108,7 +113,9 @@ public static class ReleaseGate
             }
         }
 
-        return new GateResult(release, project, sbom, now, reasons, findings, advisories.Data);
+        var (gateBypasses, bypassReasons) = BypassCheck.Check(bypasses ?? [], policy);
+        reasons.AddRange(bypassReasons);
+        return new GateResult(release, project, sbom, now, reasons, findings, advisories.Data) { Bypasses = gateBypasses };
     }
 
     private static void CheckDocument(ShippedSbom sbom, List<GateReason> reasons)

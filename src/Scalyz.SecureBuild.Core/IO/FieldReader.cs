@@ -71,6 +71,16 @@ internal sealed class FieldReader(string path, Lazy<JsonLineMap> lines, string c
     public DateTimeOffset Time(JsonElement e, string field, string name) =>
         OptionalTime(e, field, name) ?? throw Error($"{field}.{name}", "must be an ISO 8601 UTC time such as 2026-11-21T10:00:00Z");
 
+    public int Int(JsonElement e, string field, string name) =>
+        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= 0
+            ? number
+            : throw Error($"{field}.{name}", "must be a whole number of 0 or more");
+
+    public bool Bool(JsonElement e, string field, string name) =>
+        e.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : throw Error($"{field}.{name}", "must be true or false");
+
     public DateTimeOffset? OptionalTime(JsonElement e, string field, string name)
     {
         var text = OptionalString(e, field, name);

@@ -22,6 +22,12 @@ public interface ILedgerStore
     /// <returns>The ledger records of <paramref name="findings"/> after the write (with their first-seen times).</returns>
     IReadOnlyList<LedgerFinding> RecordScan(string project, IReadOnlyList<SlaFinding> findings, string actor);
 
+    /// <summary>
+    /// Records the complete bypasses of one build of <paramref name="project"/>: new ones are opened, ones seen again are
+    /// updated, active ones of the project that were not seen are marked gone.
+    /// </summary>
+    void RecordBypasses(string project, IReadOnlyList<Bypass.BypassItem> bypasses, string actor);
+
     /// <summary>Records a release (called by the release gate).</summary>
     void RecordRelease(LedgerRelease release);
 

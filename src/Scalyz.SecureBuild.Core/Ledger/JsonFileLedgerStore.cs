@@ -67,6 +67,20 @@ public sealed class JsonFileLedgerStore : ILedgerStore
     }
 
     /// <inheritdoc />
+    public void RecordBypasses(string project, IReadOnlyList<Bypass.BypassItem> bypasses, string actor) =>
+        Update(ledger =>
+        {
+            var (upserts, history) = Bypass.BypassMerge.Merge(project, ledger.Bypasses, bypasses, _clock.GetUtcNow(), actor);
+            var merged = ledger.Bypasses.ToDictionary(b => b.Key);
+            foreach (var upsert in upserts)
+            {
+                merged[upsert.Key] = upsert;
+            }
+
+            return ledger with { Bypasses = [.. merged.Values], History = [.. ledger.History, .. history] };
+        });
+
+    /// <inheritdoc />
     public void RecordRelease(LedgerRelease release) =>
         Update(ledger => ledger with { Releases = [.. ledger.Releases, release], History = [.. ledger.History, ScanMerge.ReleaseEntry(release)] });
 

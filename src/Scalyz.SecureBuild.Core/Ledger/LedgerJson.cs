@@ -31,6 +31,12 @@ public static class LedgerJson
         Section(buffer, writer, "findings", ledger.Findings.OrderBy(f => f.Key), WriteFinding, last: false);
         Section(buffer, writer, "releases", ledger.Releases.OrderBy(r => r.At).ThenBy(r => r.Version, StringComparer.Ordinal), WriteRelease, last: false);
         Section(buffer, writer, "acceptances", ledger.Acceptances.OrderBy(a => a.At).ThenBy(a => a.AdvisoryId, StringComparer.Ordinal), WriteAcceptance, last: false);
+        if (ledger.Bypasses.Count > 0)
+        {
+            // Only ledgers with bypasses carry the section, so every other ledger keeps its exact bytes.
+            Section(buffer, writer, "bypasses", ledger.Bypasses.OrderBy(b => b.Key), WriteBypass, last: false);
+        }
+
         Section(buffer, writer, "history", ledger.History, WriteHistory, last: true);
         Raw(buffer, "}\n");
         return buffer.ToArray();
@@ -55,7 +61,10 @@ public static class LedgerJson
                     r.String(e, f, "actor"), r.String(e, f, "reason"), r.Time(e, f, "until"), r.Time(e, f, "at"))),
                 r.Array(root, "history", (r, e, f) => new HistoryEntry(
                     r.Time(e, f, "at"), r.String(e, f, "actor"), r.Enum<HistoryKind>(e, f, "kind"),
-                    r.OptionalString(e, f, "advisory"), r.OptionalString(e, f, "package"), r.OptionalString(e, f, "project"), r.String(e, f, "detail"))));
+                    r.OptionalString(e, f, "advisory"), r.OptionalString(e, f, "package"), r.OptionalString(e, f, "project"), r.String(e, f, "detail"))))
+            {
+                Bypasses = root.TryGetProperty("bypasses", out _) ? r.Array(root, "bypasses", ReadBypass) : [],
+            };
         });
     }
 
@@ -94,6 +103,22 @@ public static class LedgerJson
         w.WriteString("lastSeen", ScanMerge.Iso(record.LastSeen));
         w.WriteString("fixedAt", record.FixedAt is { } at ? ScanMerge.Iso(at) : null);
     }
+
+    private static void WriteBypass(Utf8JsonWriter w, Bypass.LedgerBypass b)
+    {
+        w.WriteString("project", b.Project);
+        Bypass.BypassEvidenceFile.WriteItem(w, b.Item);
+        w.WriteNumber("ordinal", b.Ordinal);
+        w.WriteString("firstSeen", ScanMerge.Iso(b.FirstSeen));
+        w.WriteString("lastSeen", ScanMerge.Iso(b.LastSeen));
+        w.WriteString("goneAt", b.GoneAt is { } at ? ScanMerge.Iso(at) : null);
+    }
+
+    private static Bypass.LedgerBypass ReadBypass(FieldReader r, JsonElement e, string f) =>
+        new(r.String(e, f, "project"), r.Int(e, f, "ordinal"),
+            new Bypass.BypassItem(r.String(e, f, "kind"), r.String(e, f, "target"), r.OptionalString(e, f, "file"), r.Int(e, f, "line"),
+                r.Bool(e, f, "justified"), r.OptionalString(e, f, "reason"), r.String(e, f, "detail")),
+            r.Time(e, f, "firstSeen"), r.Time(e, f, "lastSeen"), r.OptionalTime(e, f, "goneAt"));
 
     private static void WriteRelease(Utf8JsonWriter w, LedgerRelease r)
     {

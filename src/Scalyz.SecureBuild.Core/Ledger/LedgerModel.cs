@@ -66,6 +66,12 @@ public enum HistoryKind
 
     /// <summary>A risk was accepted.</summary>
     RiskAccepted,
+
+    /// <summary>A bypass (a suppressed rule, a switch turned off) was seen in a build for the first time, or again.</summary>
+    BypassOpened,
+
+    /// <summary>A bypass was no longer in the build.</summary>
+    BypassGone,
 }
 
 /// <summary>One entry of the append-only history: what changed, when and by whom.</summary>
@@ -87,4 +93,7 @@ public sealed record LedgerSnapshot(
 {
     /// <summary>An empty ledger.</summary>
     public static LedgerSnapshot Empty { get; } = new([], [], [], []);
+
+    /// <summary>The bypasses builds reported (src/docs/bypass.md), active and gone.</summary>
+    public IReadOnlyList<Bypass.LedgerBypass> Bypasses { get; init; } = [];
 }

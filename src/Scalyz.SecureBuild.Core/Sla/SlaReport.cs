@@ -35,6 +35,9 @@ public sealed record SlaReport(
     public static IReadOnlyList<AdvisorySeverity> SeverityOrder { get; } =
         [AdvisorySeverity.Critical, AdvisorySeverity.High, AdvisorySeverity.Moderate, AdvisorySeverity.Low, AdvisorySeverity.Unknown];
 
+    /// <summary>The bypasses still in place (src/docs/bypass.md), justified or not, by project, file and line.</summary>
+    public IReadOnlyList<Bypass.LedgerBypass> Bypasses { get; init; } = [];
+
     /// <summary>Number of shown findings with <paramref name="status"/>.</summary>
     public int Count(DeadlineStatus status) => Findings.Count(f => f.Status == status);
 
@@ -82,7 +85,12 @@ public sealed record SlaReport(
             })
             .ToList();
 
-        return new SlaReport(now, ledgerDescription, shown, remediation, acceptances, ages);
+        var bypasses = ledger.Bypasses
+            .Where(b => b.IsActive && (Empty(filter.Projects) || filter.Projects!.Contains(b.Project)))
+            .OrderBy(b => b.Project, StringComparer.Ordinal).ThenBy(b => b.Item.File, StringComparer.Ordinal).ThenBy(b => b.Item.Line)
+            .ThenBy(b => b.Item.Kind, StringComparer.Ordinal).ThenBy(b => b.Item.Target, StringComparer.Ordinal)
+            .ToList();
+        return new SlaReport(now, ledgerDescription, shown, remediation, acceptances, ages) { Bypasses = bypasses };
     }
 
     private static bool Empty<T>(IReadOnlyCollection<T>? set) => set is null || set.Count == 0;

@@ -16,7 +16,7 @@ public sealed class DiagnosticCodePagesTests
         var codes = typeof(DiagnosticCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!)
-            .Where(id => id.StartsWith("SSB03", StringComparison.Ordinal) || id.StartsWith("SSB31", StringComparison.Ordinal) || id.StartsWith("SSB5", StringComparison.Ordinal))
+            .Where(id => id.StartsWith("SSB03", StringComparison.Ordinal) || id.StartsWith("SSB04", StringComparison.Ordinal) || id.StartsWith("SSB31", StringComparison.Ordinal) || id.StartsWith("SSB5", StringComparison.Ordinal))
             .ToList();
 
         Assert.Contains("SSB5001", codes);
