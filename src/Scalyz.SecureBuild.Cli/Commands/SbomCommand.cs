@@ -58,9 +58,13 @@ public static class SbomCommand
         {
             Description = "Version of that application (default: the projects' common version).",
         };
+        var projectPurls = new Option<bool>("--project-purls")
+        {
+            Description = "Give the solution's own projects a pkg:nuget package URL too (only for projects published as NuGet packages).",
+        };
         var command = new Command("sbom", "Write a CycloneDX 1.6 (or 1.5, or SPDX 2.3) SBOM: packages with hashes and licenses, project references and the full dependency graph.")
         {
-            path, format, output, perProject, includeTests, runtime, timestamp, author, name, version,
+            path, format, output, perProject, includeTests, runtime, timestamp, author, name, version, projectPurls,
         };
         command.SetAction(result =>
         {
@@ -99,6 +103,7 @@ public static class SbomCommand
                     Timestamp = fixedTime,
                     Authors = result.GetValue(author) ?? [],
                     RuntimeIdentifier = result.GetValue(runtime),
+                    ProjectPurls = result.GetValue(projectPurls),
                 };
                 var outputFile = result.GetValue(output);
                 if (result.GetValue(perProject))
