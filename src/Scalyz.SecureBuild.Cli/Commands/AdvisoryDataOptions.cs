@@ -25,6 +25,25 @@ internal sealed class AdvisoryDataOptions
 
     public void AddTo(Command command)
     {
+        // Bad values are usage errors (exit 2), found while parsing, before any work is done.
+        MaxAge.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError($"--max-age must be 0 or more days, not {r.GetValueOrDefault<int>()}.");
+            }
+        });
+        Sources.Validators.Add(r =>
+        {
+            try
+            {
+                AdvisorySourceOptions.ParseSources(r.GetValueOrDefault<string?>() ?? string.Empty, "--sources");
+            }
+            catch (InputFileException e)
+            {
+                r.AddError($"--sources: {e.Message}");
+            }
+        });
         Stale.AcceptOnlyFromAmong("warn", "error");
         Unreachable.AcceptOnlyFromAmong("warn", "fail");
         command.Options.Add(Sources);

@@ -7,6 +7,7 @@ using Scalyz.SecureBuild.Cli.Output;
 using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Advisories;
 using Scalyz.SecureBuild.Core.Dependencies;
+using Scalyz.SecureBuild.Core.Gate;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Projects;
 using Scalyz.SecureBuild.Core.Sbom;
@@ -23,7 +24,7 @@ public static class AuditCommand
     {
         var path = new Argument<string>("PATH")
         {
-            Description = "A project file, a solution (.sln/.slnx), a folder (default: the current folder) or a CycloneDX JSON SBOM. Projects must be restored.",
+            Description = "A project file, a solution (.sln/.slnx/.slnf), a folder (default: the current folder) or a CycloneDX JSON SBOM. Projects must be restored.",
             DefaultValueFactory = _ => ".",
         };
         var level = new Option<string>("--level") { Description = "The lowest severity reported and failing the audit: low, moderate, high, critical.", DefaultValueFactory = _ => "low" };
@@ -132,49 +133,17 @@ public static class AuditCommand
         return null;
     }
 
-    /// <summary>The NuGet components of a CycloneDX JSON SBOM, from their package URLs (pkg:nuget/Name@Version).</summary>
-    internal static List<AuditedPackage> SbomPackages(string path)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("bomFormat", out var format) || format.GetString() != "CycloneDX")
-            {
-                throw new InputFileException(DiagnosticCodes.InputNotFound, path, $"'{path}' is not a CycloneDX JSON SBOM (no \"bomFormat\": \"CycloneDX\").");
-            }
-
-            var packages = new List<AuditedPackage>();
-            Collect(root, packages);
-            return packages.DistinctBy(p => (p.Id.ToUpperInvariant(), p.Version)).ToList();
-        }
-        catch (JsonException e)
-        {
-            throw InputFileException.FromJson(DiagnosticCodes.InputNotFound, path, "a CycloneDX SBOM", e);
-        }
-        catch (IOException e)
-        {
-            throw new InputFileException(DiagnosticCodes.InputNotFound, path, $"'{path}' cannot be read: {e.Message}", inner: e);
-        }
-    }
-
-    private static void Collect(JsonElement parent, List<AuditedPackage> packages)
-    {
-        if (!parent.TryGetProperty("components", out var components) || components.ValueKind != JsonValueKind.Array)
-        {
-            return;
-        }
-
-        foreach (var component in components.EnumerateArray())
-        {
-            if (component.TryGetProperty("purl", out var purl) && purl.ValueKind == JsonValueKind.String && NuGetPurl.Parse(purl.GetString()!) is { } package)
-            {
-                packages.Add(new AuditedPackage(package.Id, package.Version, true, [$"{package.Id} {package.Version}"], []));
-            }
-
-            Collect(component, packages);
-        }
-    }
+    /// <summary>
+    /// The NuGet components that ship in a CycloneDX 1.5/1.6 or SPDX 2.3 JSON SBOM, from their package URLs
+    /// (pkg:nuget/Name@Version), read with the release gate's reader; first-party projects have no such purl.
+    /// </summary>
+    internal static List<AuditedPackage> SbomPackages(string path) =>
+        ShippedSbom.Read(path).Components
+            .Select(c => c.Purl is null ? null : NuGetPurl.Parse(c.Purl))
+            .OfType<(string Id, string Version)>()
+            .Select(p => new AuditedPackage(p.Id, p.Version, true, [$"{p.Id} {p.Version}"], []))
+            .DistinctBy(p => (p.Id.ToUpperInvariant(), p.Version))
+            .ToList();
 
     internal static string RenderTable(IReadOnlyList<LocatedFinding> findings, AdvisoryLoadResult loaded, AdvisorySeverity unknownAs)
     {
@@ -203,7 +172,7 @@ public static class AuditCommand
                 f.DisplayId,
                 f.FixedIn ?? "none",
                 f.IsDirect ? "direct" : string.Join(" > ", f.Path.Take(f.Path.Count - 1)),
-                f.IsSuppressed ? $"suppressed: {f.Suppression!.Justification}" : f.Suppression is { IsExpired: true } ? "suppression expired" : $"{AuditReport.Code(f.Severity, unknownAs)} {Path.GetFileName(file)}:{line}");
+                f.IsSuppressed ? $"suppressed: {f.Suppression!.Justification}" : f.Suppression is { IsExpired: true } ? "suppression expired" : $"{AuditReport.Code(f.Severity, unknownAs)} {Where(file, line, f)}");
         }
 
         text.Append(table);
@@ -211,4 +180,8 @@ public static class AuditCommand
         text.Append(CultureInfo.InvariantCulture, $"\n{open} finding(s), {findings.Count - open} suppressed.\n");
         return text.ToString();
     }
+
+    // An SBOM has no line per package: the finding names the SBOM and its component instead of a line 0.
+    private static string Where(string file, int line, AuditFinding finding) =>
+        line > 0 ? $"{Path.GetFileName(file)}:{line}" : $"{Path.GetFileName(file)} component {finding.PackageId} {finding.PackageVersion}";
 }

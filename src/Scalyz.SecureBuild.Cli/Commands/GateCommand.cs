@@ -25,6 +25,13 @@ public static class GateCommand
     {
         var sbom = new Option<FileInfo>("--sbom") { Description = "The SBOM of what ships: CycloneDX 1.5/1.6 or SPDX 2.3 JSON (the build writes obj/securebuild/sbom.cdx.json).", Required = true };
         var release = new Option<string>("--release") { Description = "The version being released (recorded in the ledger on success).", Required = true };
+        release.Validators.Add(r =>
+        {
+            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>()))
+            {
+                r.AddError("--release must name the version being released; it cannot be empty.");
+            }
+        });
         var project = new Option<string?>("--project") { Description = "The project name the ledger files the release under (default: the component the SBOM describes)." };
         var policy = new Option<FileInfo?>("--policy") { Description = "The patch policy file (see src/docs/sla.md); default: the built-in policy." };
         var gatePolicy = new Option<FileInfo?>("--gate-policy") { Description = "The gate policy file: licenses, banned packages, advisory data age (see src/docs/gate.md)." };

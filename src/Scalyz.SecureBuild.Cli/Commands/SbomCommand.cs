@@ -16,7 +16,7 @@ public static class SbomCommand
     {
         var path = new Argument<string>("PATH")
         {
-            Description = "A project file, a solution (.sln/.slnx) or a folder (default: the current folder). Projects must be restored.",
+            Description = "A project file, a solution (.sln/.slnx/.slnf) or a folder (default: the current folder). Projects must be restored.",
             DefaultValueFactory = _ => ".",
         };
         var format = new Option<string>("--format", "-f")

@@ -28,7 +28,8 @@ public static partial class ProjectLocator
             {
                 ".sln" => Existing(ReadSln(full), full),
                 ".slnx" => Existing(ReadSlnx(full), full),
-                _ => throw new InputFileException(DiagnosticCodes.InputNotFound, full, $"'{full}' is not a project (.csproj, .fsproj, .vbproj), a solution (.sln, .slnx) or a folder."),
+                ".slnf" => ReadSlnf(full),
+                _ => throw new InputFileException(DiagnosticCodes.InputNotFound, full, $"'{full}' is not a project (.csproj, .fsproj, .vbproj), a solution (.sln, .slnx), a solution filter (.slnf) or a folder."),
             };
         }
 
@@ -48,7 +49,7 @@ public static partial class ProjectLocator
             return FindProjects(solutions[0]);
         }
 
-        var projects = EnumerateProjects(full).Order(StringComparer.Ordinal).ToList();
+        var projects = EnumerateProjects(full);
         return projects.Count > 0
             ? projects
             : throw new InputFileException(DiagnosticCodes.InputNotFound, full, $"'{full}' holds no project or solution.");
@@ -57,33 +58,17 @@ public static partial class ProjectLocator
     /// <summary>The assets file restore writes for a project (obj/project.assets.json beside it).</summary>
     public static string AssetsFileOf(string projectFile) => Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", "project.assets.json");
 
-    private static IEnumerable<string> EnumerateProjects(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder))
-        {
-            if (ProjectExtensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
-            {
-                yield return file;
-            }
-        }
+    // Directory symlinks are not followed (a link to a parent would list every project again), see FolderWalker.
+    private static IReadOnlyList<string> EnumerateProjects(string folder) =>
+        FolderWalker.Files(
+            folder,
+            file => ProjectExtensions.Contains(Path.GetExtension(file).ToLowerInvariant()),
+            name => SkippedFolders.Contains(name, StringComparer.OrdinalIgnoreCase));
 
-        foreach (var child in Directory.EnumerateDirectories(folder))
-        {
-            if (SkippedFolders.Contains(Path.GetFileName(child), StringComparer.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            foreach (var file in EnumerateProjects(child))
-            {
-                yield return file;
-            }
-        }
-    }
-
-    private static List<string> Existing(IEnumerable<string> relative, string solution)
+    private static List<string> Existing(IEnumerable<string> relative, string solution, string? named = null)
     {
         var folder = Path.GetDirectoryName(solution)!;
+        solution = named ?? solution;
         var projects = new List<string>();
         foreach (var entry in relative)
         {
@@ -112,6 +97,24 @@ public static partial class ProjectLocator
             .Select(m => m.Groups["path"].Value)
             .Where(p => ProjectExtensions.Contains(Path.GetExtension(p).ToLowerInvariant()))
             .ToList();
+    }
+
+    // A solution filter: {"solution": {"path": "X.sln", "projects": [...]}}, the projects relative to the solution's folder.
+    private static List<string> ReadSlnf(string filter)
+    {
+        using var document = JsonInput.Parse(InputFileException.ReadAllBytes(DiagnosticCodes.SolutionInvalid, filter, "solution filter"), DiagnosticCodes.SolutionInvalid, filter, "a solution filter (.slnf)");
+        var root = document.RootElement;
+        if (root.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !root.TryGetProperty("solution", out var solution) || solution.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !solution.TryGetProperty("path", out var path) || path.ValueKind != System.Text.Json.JsonValueKind.String
+            || !solution.TryGetProperty("projects", out var projects) || projects.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            throw new InputFileException(DiagnosticCodes.SolutionInvalid, filter, $"The solution filter '{filter}' has no \"solution\" object with a \"path\" and a \"projects\" array.");
+        }
+
+        var solutionFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(filter)!, path.GetString()!.Replace('\\', Path.DirectorySeparatorChar)));
+        var entries = projects.EnumerateArray().Where(p => p.ValueKind == System.Text.Json.JsonValueKind.String).Select(p => p.GetString()!).ToList();
+        return Existing(entries, solutionFile, filter);
     }
 
     private static List<string> ReadSlnx(string solution)
