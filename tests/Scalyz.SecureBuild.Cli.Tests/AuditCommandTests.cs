@@ -110,7 +110,8 @@ public sealed class AuditCommandTests : IDisposable
         var (code, _, error) = CliRunner.Run("audit", file, "--cache", _cache);
 
         Assert.Equal(ExitCodes.BadInput, code);
-        Assert.StartsWith("error SSB0005:", error, StringComparison.Ordinal);
+        Assert.StartsWith("error SSB3100:", error, StringComparison.Ordinal);
+        Assert.Contains("neither a CycloneDX JSON SBOM", error, StringComparison.Ordinal);
     }
 
     [Fact]

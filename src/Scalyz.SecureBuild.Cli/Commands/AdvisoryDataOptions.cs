@@ -28,9 +28,10 @@ internal sealed class AdvisoryDataOptions
         // Bad values are usage errors (exit 2), found while parsing, before any work is done.
         MaxAge.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 0)
+            // A value that is no number at all is reported by the parser itself.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var days) && days < 0)
             {
-                r.AddError($"--max-age must be 0 or more days, not {r.GetValueOrDefault<int>()}.");
+                r.AddError($"--max-age must be 0 or more days, not {days}.");
             }
         });
         Sources.Validators.Add(r =>

@@ -29,9 +29,8 @@ public static class DepsCommand
             var stderr = result.InvocationConfiguration.Error;
             try
             {
-                var graphs = ProjectLocator.FindProjects(result.GetValue(path)!)
-                    .Select(p => AssetsFileReader.Read(ProjectLocator.AssetsFileOf(p)))
-                    .ToList();
+                var graphs = ProjectLocator.ReadRestored(ProjectLocator.FindProjects(result.GetValue(path)!), skipUnrestored: false, string.Empty)
+                    .Restored.Select(p => p.Graph).ToList();
                 var content = output.FormatOf(result) == "json"
                     ? Encoding.UTF8.GetString(DependencyGraphJson.Serialize(graphs))
                     : RenderTable(graphs);

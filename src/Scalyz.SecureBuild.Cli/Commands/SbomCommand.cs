@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Projects;
@@ -62,9 +63,13 @@ public static class SbomCommand
         {
             Description = "Give the solution's own projects a pkg:nuget package URL too (only for projects published as NuGet packages).",
         };
+        var skipUnrestored = new Option<bool>("--skip-unrestored")
+        {
+            Description = "Leave out projects that are not restored (named in the SBOM as left out) instead of failing.",
+        };
         var command = new Command("sbom", "Write a CycloneDX 1.6 (or 1.5, or SPDX 2.3) SBOM: packages with hashes and licenses, project references and the full dependency graph.")
         {
-            path, format, output, perProject, includeTests, runtime, timestamp, author, name, version, projectPurls,
+            path, format, output, perProject, includeTests, runtime, timestamp, author, name, version, projectPurls, skipUnrestored,
         };
         command.SetAction(result =>
         {
@@ -84,8 +89,14 @@ public static class SbomCommand
             try
             {
                 var target = result.GetValue(path)!;
-                var projects = ProjectLocator.FindProjects(target)
-                    .Select(p => (File: p, Graph: AssetsFileReader.Read(ProjectLocator.AssetsFileOf(p))))
+                var (restored, unrestored) = ProjectLocator.ReadRestored(ProjectLocator.FindProjects(target), result.GetValue(skipUnrestored), "--skip-unrestored");
+                foreach (var left in unrestored)
+                {
+                    stderr.WriteLine($"warning {DiagnosticCodes.AssetsFileMissing}: {left}: not restored, left out of the SBOM (--skip-unrestored).");
+                }
+
+                var leftOut = unrestored.Select(p => Path.GetFileNameWithoutExtension(p)).ToList();
+                var projects = restored
                     .Select(p => (p.File, p.Graph, Facts: ProjectFileFacts.Read(p.File, p.Graph)))
                     .ToList();
                 // A project named on its own is described even when it is a test project: the user asked for it.
@@ -110,7 +121,7 @@ public static class SbomCommand
                 {
                     foreach (var (file, graph, facts) in kept)
                     {
-                        var document = SbomBuilder.Build(graph, options with { IsApplication = facts.IsApplication });
+                        var document = SbomBuilder.Build(graph, options with { IsApplication = facts.IsApplication, RootOwner = ProjectOwner.Read(file) }) with { LeftOutProjects = leftOut };
                         ReportWarnings(document, stderr);
                         var destination = outputFile is null
                             ? Path.Combine(Path.GetDirectoryName(file)!, "obj", "securebuild", SbomWriter.DefaultFileName(sbomFormat))
@@ -124,12 +135,13 @@ public static class SbomCommand
 
                 var single = kept.Count == 1 && result.GetValue(name) is null;
                 var aggregate = single
-                    ? SbomBuilder.Build(kept[0].Graph, options with { IsApplication = kept[0].Facts.IsApplication })
+                    ? SbomBuilder.Build(kept[0].Graph, options with { IsApplication = kept[0].Facts.IsApplication, RootOwner = ProjectOwner.Read(kept[0].File) })
                     : SbomBuilder.Build(
                         kept.Select(p => p.Graph).ToList(),
                         result.GetValue(name) ?? ApplicationName(target),
                         result.GetValue(version) ?? CommonVersion(kept.Select(p => p.Graph)),
                         options with { IsApplication = kept.Any(p => p.Facts.IsApplication) });
+                aggregate = aggregate with { LeftOutProjects = leftOut };
                 ReportWarnings(aggregate, stderr);
                 var bytes = SbomWriter.Write(aggregate, sbomFormat);
                 if (outputFile is null)

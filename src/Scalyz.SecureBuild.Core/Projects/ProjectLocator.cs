@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.IO;
 
 namespace Scalyz.SecureBuild.Core.Projects;
@@ -53,6 +54,29 @@ public static partial class ProjectLocator
         return projects.Count > 0
             ? projects
             : throw new InputFileException(DiagnosticCodes.InputNotFound, full, $"'{full}' holds no project or solution.");
+    }
+
+    /// <summary>
+    /// The restored graphs of <paramref name="projects"/>. Projects without an assets file are an error that lists every
+    /// one of them (not only the first) and says to run <c>dotnet restore</c>, unless <paramref name="skipUnrestored"/>:
+    /// they are then left out and returned in <c>Unrestored</c>, so the caller can say (and record) what is missing.
+    /// </summary>
+    /// <exception cref="InputFileException">SSB0002 listing the unrestored projects; or an assets file that cannot be read.</exception>
+    public static (IReadOnlyList<(string File, DependencyGraph Graph)> Restored, IReadOnlyList<string> Unrestored) ReadRestored(IReadOnlyList<string> projects, bool skipUnrestored, string skipOption)
+    {
+        var unrestored = projects.Where(p => !File.Exists(AssetsFileOf(p))).ToList();
+        if (unrestored.Count > 0 && (!skipUnrestored || unrestored.Count == projects.Count))
+        {
+            var list = string.Join(", ", unrestored.Select(p => Path.GetFileName(p)));
+            var hint = unrestored.Count < projects.Count ? $" Run 'dotnet restore' first, or pass {skipOption} to leave them out." : " Run 'dotnet restore' first.";
+            throw new InputFileException(
+                DiagnosticCodes.AssetsFileMissing,
+                unrestored[0],
+                $"{unrestored.Count} of {projects.Count} project(s) are not restored (no obj/project.assets.json): {list}.{hint}");
+        }
+
+        var restored = projects.Except(unrestored).Select(p => (p, AssetsFileReader.Read(AssetsFileOf(p)))).ToList();
+        return (restored, unrestored);
     }
 
     /// <summary>The assets file restore writes for a project (obj/project.assets.json beside it).</summary>
