@@ -140,7 +140,7 @@ public static class SbomCommand
                         kept.Select(p => p.Graph).ToList(),
                         result.GetValue(name) ?? ApplicationName(target),
                         result.GetValue(version) ?? CommonVersion(kept.Select(p => p.Graph)),
-                        options with { IsApplication = kept.Any(p => p.Facts.IsApplication) });
+                        options with { IsApplication = kept.Any(p => p.Facts.IsApplication), RootOwner = CommonOwner(kept.Select(p => p.File)) });
                 aggregate = aggregate with { LeftOutProjects = leftOut };
                 ReportWarnings(aggregate, stderr);
                 var bytes = SbomWriter.Write(aggregate, sbomFormat);
@@ -162,6 +162,13 @@ public static class SbomCommand
             }
         });
         return command;
+    }
+
+    // The owner all projects declare, when they agree; otherwise none (the SBOM author then stands for the application).
+    private static ProjectOwner? CommonOwner(IEnumerable<string> projectFiles)
+    {
+        var owners = projectFiles.Select(ProjectOwner.Read).ToList();
+        return owners.All(o => o.Company == owners[0].Company && o.Authors.SequenceEqual(owners[0].Authors)) ? owners[0] : null;
     }
 
     private static void ReportWarnings(SbomDocument document, TextWriter stderr)

@@ -25,8 +25,7 @@ public static class SbomBuilder
     {
         var version = graph.Project.Version ?? "1.0.0";
         var owner = options.RootOwner ?? ProjectOwner.Read(graph.Project.Path);
-        // Unless the user names the author of the SBOM data, it is whoever makes the project (the same in the build and the CLI).
-        var accumulator = new Accumulator(options.Authors.Count > 0 || owner.IsEmpty ? options : options with { Authors = owner.Company is { } company ? [company] : owner.Authors });
+        var accumulator = new Accumulator(WithDefaultAuthors(options, owner));
         var root = accumulator.Root(ProjectRef(graph.Project.Name, version), graph.Project.Name, version, options.IsApplication, owner, graph.Targets.Where(t => accumulator.Selects(t)).Select(t => t.Name));
         accumulator.Add(graph, root.BomRef);
         return accumulator.ToDocument(root);
@@ -38,9 +37,11 @@ public static class SbomBuilder
     /// </summary>
     public static SbomDocument Build(IReadOnlyList<DependencyGraph> projects, string name, string version, SbomOptions options)
     {
-        var accumulator = new Accumulator(options);
+        // The application is made by whoever makes all of its projects, when they agree (RootOwner); else by the SBOM author.
+        var owner = options.RootOwner ?? new ProjectOwner(null, []);
+        var accumulator = new Accumulator(WithDefaultAuthors(options, owner));
         var frameworks = projects.SelectMany(p => p.Targets.Where(t => accumulator.Selects(t)).Select(t => t.Name));
-        var root = accumulator.Root($"application:{name}@{version}", name, version, options.IsApplication, null, frameworks);
+        var root = accumulator.Root($"application:{name}@{version}", name, version, options.IsApplication, owner, frameworks);
         foreach (var project in projects)
         {
             var projectRef = accumulator.AddProjectComponent(project, root.BomRef);
@@ -49,6 +50,10 @@ public static class SbomBuilder
 
         return accumulator.ToDocument(root);
     }
+
+    // Unless the user names the author of the SBOM data, it is whoever makes the project (the same in the build and the CLI).
+    private static SbomOptions WithDefaultAuthors(SbomOptions options, ProjectOwner owner) =>
+        options.Authors.Count > 0 || owner.IsEmpty ? options : options with { Authors = owner.Company is { } company ? [company] : owner.Authors };
 
     /// <summary>The package URL of a NuGet package (or a project, named as the package it would pack to).</summary>
     public static string PurlOf(string id, string version) => $"pkg:nuget/{Uri.EscapeDataString(id)}@{Uri.EscapeDataString(version)}";
