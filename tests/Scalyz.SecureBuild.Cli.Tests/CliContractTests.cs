@@ -103,6 +103,40 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public void SlaAccept_AnAdvisoryNobodyKnows_IsRefusedUnlessForced()
+    {
+        var ledger = Path.Combine(_folder, "accept-ledger.json");
+        string[] common = ["--reason", "no fix yet", "--until", "2099-01-01", "--actor", "sec-lead", "--ledger", ledger];
+
+        var unknown = CliRunner.Run(["sla", "accept", "GHSA-zzzz-zzzz-zzzz", .. common]);
+        Assert.Equal(ExitCodes.UsageError, unknown.ExitCode);
+        Assert.Contains("--force", unknown.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(ledger));
+
+        // Known to the embedded advisory data (a real published advisory).
+        var known = CliRunner.Run(["sla", "accept", "GHSA-rxg9-xrhp-64gj", .. common]);
+        Assert.True(known.ExitCode == 0, known.Error);
+
+        var forced = CliRunner.Run(["sla", "accept", "GHSA-zzzz-zzzz-zzzz", "--force", .. common]);
+        Assert.True(forced.ExitCode == 0, forced.Error);
+    }
+
+    [Fact]
+    public void SlaRecord_AnAuditReport_IsRefusedNotFiledUnderItsPaths()
+    {
+        var report = Path.Combine(_folder, "audit.json");
+        var audit = CliRunner.Run("audit", _app, "--cache", _cache, "-f", "json", "-o", report);
+        Assert.True(audit.ExitCode is 0 or 1, audit.Error);
+        var ledger = Path.Combine(_folder, "record-ledger.json");
+
+        var (code, _, error) = CliRunner.Run("sla", "record", report, "--ledger", ledger, "--actor", "ci");
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("is an audit report", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(ledger));
+    }
+
+    [Fact]
     public void DuplicateKeys_InEveryJsonInput_AreAnErrorNamingKeyAndLine()
     {
         var policy = Write("policy.json", "{\n  \"version\": 1,\n  \"classes\": {\n    \"critical\": { \"days\": 0,\n      \"days\": 3650 }\n  }\n}\n");

@@ -104,8 +104,17 @@ public static class GateCommand
 
             if (gate.Passed && !result.GetValue(dryRun))
             {
-                store.RecordRelease(new LedgerRelease(gate.Release, now, name, result.GetValue(actor)!));
-                stderr.WriteLine($"Release {gate.Release} of {name} recorded in {store.Description}.");
+                // Running the same gate again (a retried pipeline) must not record the release twice: its first
+                // recording is what "next release" deadlines count from.
+                if (store.Read().Releases.Any(r => r.Version == gate.Release && string.Equals(r.Project, name, StringComparison.Ordinal)))
+                {
+                    stderr.WriteLine($"Release {gate.Release} of {name} is already recorded in {store.Description}; not recorded again.");
+                }
+                else
+                {
+                    store.RecordRelease(new LedgerRelease(gate.Release, now, name, result.GetValue(actor)!));
+                    stderr.WriteLine($"Release {gate.Release} of {name} recorded in {store.Description}.");
+                }
             }
 
             return loaded.SourceUnreachable ? ExitCodes.AdvisorySourceUnreachable : gate.Passed ? ExitCodes.Ok : ExitCodes.PolicyViolated;
