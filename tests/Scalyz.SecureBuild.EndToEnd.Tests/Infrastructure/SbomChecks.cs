@@ -80,7 +80,8 @@ internal static class SbomChecks
 
     internal static List<string> EdgesFromSbom(JsonElement bom) =>
         bom.GetProperty("dependencies").EnumerateArray()
-            .SelectMany(d => d.GetProperty("dependsOn").EnumerateArray().Select(t => $"{d.GetProperty("ref").GetString()} -> {t.GetString()}"))
+            // CycloneDX allows leaving out an empty dependsOn (cyclonedx-dotnet does).
+            .SelectMany(d => d.TryGetProperty("dependsOn", out var targets) ? targets.EnumerateArray().Select(t => $"{d.GetProperty("ref").GetString()} -> {t.GetString()}") : [])
             .Order(StringComparer.Ordinal)
             .ToList();
 
