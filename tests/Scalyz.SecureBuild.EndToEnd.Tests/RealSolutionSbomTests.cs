@@ -68,7 +68,8 @@ public sealed class RealSolutionSbomTests(PackageFixture package, ITestOutputHel
         AssertValid("spdx-2.3", spdxPath);
         using var ours = JsonDocument.Parse(File.ReadAllBytes(solutionSbom));
         AssertNtia(ours.RootElement);
-        var projectNodes = Components(ours.RootElement).Select(c => c.GetProperty("bom-ref").GetString()!).Where(r => r.StartsWith("project:", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        // A single project is the SBOM's root (metadata.component); a solution's projects are components.
+        var projectNodes = Components(ours.RootElement).Append(ours.RootElement.GetProperty("metadata").GetProperty("component")).Select(c => c.GetProperty("bom-ref").GetString()!).Where(r => r.StartsWith("project:", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
         Assert.Equal(shipped.Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal), projectNodes.Select(r => r[8..r.IndexOf('@', StringComparison.Ordinal)]));
         foreach (var project in shipped)
         {
