@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>An advisory source could not be reached and the team asked to fail rather than fall back.</summary>
     public const int AdvisorySourceUnreachable = 4;
+
+    /// <summary>The tool failed unexpectedly (a bug); it printed one line saying what went wrong.</summary>
+    public const int InternalError = 5;
 }

@@ -24,6 +24,9 @@ public static class DiagnosticCodes
     /// <summary>A solution file cannot be read.</summary>
     public const string SolutionInvalid = "SSB0006";
 
+    /// <summary>The command-line tool failed unexpectedly (a bug); it printed one line instead of a stack trace.</summary>
+    public const string InternalError = "SSB0007";
+
     /// <summary>A package's nuspec in the package folder cannot be read, so its license and supplier are missing from the SBOM.</summary>
     public const string NuspecInvalid = "SSB0100";
 

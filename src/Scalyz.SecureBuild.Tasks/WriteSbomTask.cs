@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.IO;
+using Scalyz.SecureBuild.Core.Projects;
 using Scalyz.SecureBuild.Core.Sbom;
 
 namespace Scalyz.SecureBuild.Tasks;
@@ -26,8 +27,20 @@ public sealed class WriteSbomTask : SecureBuildTask
     /// <summary>A fixed timestamp (Unix seconds as in SOURCE_DATE_EPOCH, or ISO 8601) for byte-identical output; empty takes the current time.</summary>
     public string? Timestamp { get; set; }
 
-    /// <summary>The author of the SBOM data, e.g. $(Company) or $(Authors); several are separated by ';' or ','.</summary>
+    /// <summary>The author of the SBOM data ($(SecureBuildSbomAuthors)); several are separated by ';' or ','. Empty: the project's company, else its authors, else the tool.</summary>
     public string? Authors { get; set; }
+
+    /// <summary>The project's $(Company): the supplier of the project's own component.</summary>
+    public string? ProjectCompany { get; set; }
+
+    /// <summary>The project's $(Authors): the authors of the project's own component.</summary>
+    public string? ProjectAuthors { get; set; }
+
+    /// <summary>The project's $(AssemblyName): the SDK's default for Company and Authors, which names nobody.</summary>
+    public string? AssemblyName { get; set; }
+
+    /// <summary>$(SecureBuildSbomProjectPurls): true gives the project's own components a pkg:nuget purl too.</summary>
+    public bool ProjectPurls { get; set; }
 
     /// <summary>The project's $(RuntimeIdentifier): when set, the SBOM describes that runtime's (publish) graph.</summary>
     public string? RuntimeIdentifier { get; set; }
@@ -65,6 +78,8 @@ public sealed class WriteSbomTask : SecureBuildTask
             Timestamp = timestamp,
             Authors = (Authors ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             RuntimeIdentifier = string.IsNullOrWhiteSpace(RuntimeIdentifier) ? null : RuntimeIdentifier,
+            RootOwner = ProjectOwner.FromMsBuild(ProjectCompany, ProjectAuthors, AssemblyName),
+            ProjectPurls = ProjectPurls,
             IsApplication = OutputType is not null && (OutputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || OutputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase)),
         };
         var document = SbomBuilder.Build(graph, options);

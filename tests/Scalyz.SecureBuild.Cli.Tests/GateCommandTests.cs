@@ -56,6 +56,18 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Gate_RunTwice_RecordsTheReleaseOnce()
+    {
+        Assert.Equal(ExitCodes.Ok, Gate("--as-of", BeforePublication).ExitCode);
+        var (code, _, error) = Gate("--as-of", "2022-05-02T00:00:00Z");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("already recorded", error, StringComparison.Ordinal);
+        var release = JsonNode.Parse(File.ReadAllText(_ledger))!["releases"]!.AsArray().Single()!;
+        Assert.Equal(BeforePublication, (string?)release["at"]);
+    }
+
+    [Fact]
     public void Gate_DryRun_RecordsNothing()
     {
         var (code, _, error) = Gate("--as-of", BeforePublication, "--dry-run");

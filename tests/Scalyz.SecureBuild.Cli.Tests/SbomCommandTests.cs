@@ -30,7 +30,8 @@ public sealed class SbomCommandTests : IDisposable
         var metadata = bom.RootElement.GetProperty("metadata");
         Assert.Equal("1.6", bom.RootElement.GetProperty("specVersion").GetString());
         Assert.Equal("2026-01-31T12:00:00Z", metadata.GetProperty("timestamp").GetString());
-        Assert.Equal("pkg:nuget/Contoso.App@3.1.0", metadata.GetProperty("component").GetProperty("bom-ref").GetString());
+        Assert.Equal("project:Contoso.App@3.1.0", metadata.GetProperty("component").GetProperty("bom-ref").GetString());
+        Assert.False(metadata.GetProperty("component").TryGetProperty("purl", out _));
         Assert.Equal("application", metadata.GetProperty("component").GetProperty("type").GetString());
         Assert.Equal("Contoso", metadata.GetProperty("authors")[0].GetProperty("name").GetString());
     }
@@ -42,12 +43,12 @@ public sealed class SbomCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, code);
         using var bom = JsonDocument.Parse(output);
-        Assert.Equal("pkg:nuget/Contoso@3.1.0", bom.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("purl").GetString());
+        Assert.Equal("application:Contoso@3.1.0", bom.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("bom-ref").GetString());
         var names = bom.RootElement.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Contains("Contoso.App", names);
         Assert.DoesNotContain("Contoso.App.Tests", names);
-        var root = bom.RootElement.GetProperty("dependencies").EnumerateArray().Single(d => d.GetProperty("ref").GetString() == "pkg:nuget/Contoso@3.1.0");
-        Assert.Equal(["pkg:nuget/Contoso.App@3.1.0"], root.GetProperty("dependsOn").EnumerateArray().Select(r => r.GetString()));
+        var root = bom.RootElement.GetProperty("dependencies").EnumerateArray().Single(d => d.GetProperty("ref").GetString() == "application:Contoso@3.1.0");
+        Assert.Equal(["project:Contoso.App@3.1.0"], root.GetProperty("dependsOn").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Scalyz.SecureBuild.EndToEnd.Tests.Infrastructure;
+using static Scalyz.SecureBuild.EndToEnd.Tests.Infrastructure.SbomChecks;
 using Scalyz.SecureBuild.Testing;
 
 namespace Scalyz.SecureBuild.EndToEnd.Tests;
@@ -33,12 +34,17 @@ public sealed class SbomTests(PackageFixture package)
 
         var excluded = Components(sbom.RootElement).Where(c => c.GetProperty("scope").GetString() == "excluded").Select(c => c.GetProperty("name").GetString()).Order(StringComparer.Ordinal);
         Assert.Equal(["Microsoft.Build.Tasks.Git", "Microsoft.SourceLink.Common", "Microsoft.SourceLink.GitHub", "Scalyz.SecureBuild"], excluded);
+        // First-party: the project and its project reference are project: components with a supplier, no purl, no hash.
         var lib = Components(sbom.RootElement).Single(c => c.GetProperty("name").GetString() == "MultiTargetLib");
-        Assert.Equal("pkg:nuget/MultiTargetLib@2.1.0", lib.GetProperty("purl").GetString());
+        Assert.Equal("project:MultiTargetLib@2.1.0", lib.GetProperty("bom-ref").GetString());
+        Assert.False(lib.TryGetProperty("purl", out _));
         var metadata = sbom.RootElement.GetProperty("metadata");
         Assert.Equal("2026-01-31T12:00:00Z", metadata.GetProperty("timestamp").GetString());
         Assert.Equal("Contoso Release Engineering", metadata.GetProperty("authors")[0].GetProperty("name").GetString());
-        Assert.Equal("pkg:nuget/MultiTargetApp@2.1.0", metadata.GetProperty("component").GetProperty("purl").GetString());
+        Assert.Equal("project:MultiTargetApp@2.1.0", metadata.GetProperty("component").GetProperty("bom-ref").GetString());
+        Assert.Equal("Contoso Release Engineering", metadata.GetProperty("component").GetProperty("supplier").GetProperty("name").GetString());
+        AssertNtia(sbom.RootElement);
+        AssertDirectPackagesHangOffTheirProject(sbom.RootElement, assets.RootElement);
         Assert.Equal("MIT", Components(sbom.RootElement).Single(c => c.GetProperty("name").GetString() == "Newtonsoft.Json").GetProperty("licenses")[0].GetProperty("expression").GetString());
         AssertValid("cyclonedx-1.6", sbomPath);
 
@@ -48,14 +54,15 @@ public sealed class SbomTests(PackageFixture package)
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Equal(bytes, File.ReadAllBytes(sbomPath));
 
-        // The installed tool describes the same project with the same bytes as the build.
+        // The installed tool describes the same project with the same bytes as the build, metadata.authors included
+        // (both take the project's Company; no --author is needed).
         var tools = Path.Combine(workspace.Folder, ".tools");
         var install = workspace.Dotnet(["tool", "install", "Scalyz.SecureBuild.Cli", "--tool-path", tools, "--version", package.Version, "--add-source", package.Feed]);
         Assert.True(install.ExitCode == 0, install.All);
         var cliPath = workspace.PathOf(Sample, "obj", "cli.cdx.json");
         var cli = ProcessRunner.Run(
             Path.Combine(tools, OperatingSystem.IsWindows() ? "securebuild.exe" : "securebuild"),
-            ["sbom", workspace.ProjectFile(Sample), "--timestamp", FixedEpoch, "--author", "Contoso Release Engineering", "-o", cliPath],
+            ["sbom", workspace.ProjectFile(Sample), "--timestamp", FixedEpoch, "-o", cliPath],
             workspace.Folder);
         Assert.True(cli.ExitCode == 0, cli.All);
         Assert.Equal(bytes, File.ReadAllBytes(cliPath));
@@ -81,76 +88,4 @@ public sealed class SbomTests(PackageFixture package)
         var error = Assert.Single(BuildDiagnostic.Parse(run.All), d => d.Code.StartsWith("SSB3", StringComparison.Ordinal));
         Assert.Equal(("error", "SSB3003"), (error.Severity, error.Code));
     }
-
-    private static JsonElement.ArrayEnumerator Components(JsonElement bom) => bom.GetProperty("components").EnumerateArray();
-
-    private static void AssertValid(string kind, string file)
-    {
-        var (exitCode, output) = SbomValidator.Validate(kind, file);
-        Assert.True(exitCode == 0, output);
-    }
-
-    private static List<string> PackagesFromDotnetList(string json) =>
-        DotnetListPackage.Parse(json).Select(p => $"{p.Framework} {p.Id} {p.Version}").Order(StringComparer.OrdinalIgnoreCase).ToList();
-
-    private static List<string> PackagesFromSbom(JsonElement bom) =>
-        Components(bom)
-            .Where(c => !c.GetProperty("properties").EnumerateArray().Any(p => p.GetProperty("name").GetString() == "securebuild:reference"))
-            .SelectMany(c => c.GetProperty("properties").EnumerateArray()
-                .Where(p => p.GetProperty("name").GetString() == "securebuild:targetFramework")
-                .Select(p => $"{p.GetProperty("value").GetString()} {c.GetProperty("name").GetString()} {c.GetProperty("version").GetString()}"))
-            .Order(StringComparer.OrdinalIgnoreCase)
-            .ToList();
-
-    private static List<string> HashesFromAssets(JsonElement assets) =>
-        assets.GetProperty("libraries").EnumerateObject()
-            .Where(l => l.Value.TryGetProperty("sha512", out _))
-            .Select(l => $"pkg:nuget/{l.Name.Replace('/', '@')} {Convert.ToHexStringLower(Convert.FromBase64String(l.Value.GetProperty("sha512").GetString()!))}")
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-    private static List<string> HashesFromSbom(JsonElement bom) =>
-        Components(bom)
-            .Where(c => c.TryGetProperty("hashes", out _))
-            .Select(c => $"{c.GetProperty("purl").GetString()} {c.GetProperty("hashes")[0].GetProperty("content").GetString()}")
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-    // Every edge restore resolved, over the portable targets: the project to what it references itself, and each
-    // package or project to the version of each dependency resolved in the same target.
-    private static List<string> EdgesFromAssets(JsonElement assets)
-    {
-        var project = assets.GetProperty("project");
-        var root = $"pkg:nuget/{project.GetProperty("restore").GetProperty("projectName").GetString()}@{project.GetProperty("version").GetString()}";
-        var edges = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var target in assets.GetProperty("targets").EnumerateObject().Where(t => !t.Name.Contains('/', StringComparison.Ordinal)))
-        {
-            var versions = target.Value.EnumerateObject().ToDictionary(l => l.Name.Split('/')[0], l => l.Name.Split('/')[1], StringComparer.OrdinalIgnoreCase);
-            foreach (var direct in assets.GetProperty("projectFileDependencyGroups").GetProperty(target.Name).EnumerateArray())
-            {
-                var id = direct.GetString()!.Split(' ')[0];
-                edges.Add($"{root} -> pkg:nuget/{versions.Keys.Single(k => k.Equals(id, StringComparison.OrdinalIgnoreCase))}@{versions[id]}");
-            }
-
-            foreach (var library in target.Value.EnumerateObject())
-            {
-                if (library.Value.TryGetProperty("dependencies", out var dependencies))
-                {
-                    foreach (var dependency in dependencies.EnumerateObject())
-                    {
-                        var id = versions.Keys.Single(k => k.Equals(dependency.Name, StringComparison.OrdinalIgnoreCase));
-                        edges.Add($"pkg:nuget/{library.Name.Replace('/', '@')} -> pkg:nuget/{id}@{versions[id]}");
-                    }
-                }
-            }
-        }
-
-        return edges.Order(StringComparer.Ordinal).ToList();
-    }
-
-    private static List<string> EdgesFromSbom(JsonElement bom) =>
-        bom.GetProperty("dependencies").EnumerateArray()
-            .SelectMany(d => d.GetProperty("dependsOn").EnumerateArray().Select(t => $"{d.GetProperty("ref").GetString()} -> {t.GetString()}"))
-            .Order(StringComparer.Ordinal)
-            .ToList();
 }

@@ -27,6 +27,26 @@ internal sealed class AdvisoryDataOptions
 
     public void AddTo(Command command)
     {
+        // Bad values are usage errors (exit 2), found while parsing, before any work is done.
+        MaxAge.Validators.Add(r =>
+        {
+            // A value that is no number at all is reported by the parser itself.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.CultureInfo.InvariantCulture, out var days) && days < 0)
+            {
+                r.AddError($"--max-age must be 0 or more days, not {days}.");
+            }
+        });
+        Sources.Validators.Add(r =>
+        {
+            try
+            {
+                AdvisorySourceOptions.ParseSources(r.GetValueOrDefault<string?>() ?? string.Empty, "--sources");
+            }
+            catch (InputFileException e)
+            {
+                r.AddError($"--sources: {e.Message}");
+            }
+        });
         Stale.AcceptOnlyFromAmong("warn", "error");
         Unreachable.AcceptOnlyFromAmong("warn", "fail");
         command.Options.Add(Sources);

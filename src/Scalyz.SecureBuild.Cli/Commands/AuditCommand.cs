@@ -21,7 +21,7 @@ public static class AuditCommand
     {
         var path = new Argument<string>("PATH")
         {
-            Description = "A project file, a solution (.sln/.slnx), a folder (default: the current folder) or a CycloneDX JSON SBOM. Projects must be restored.",
+            Description = "A project file, a solution (.sln/.slnx/.slnf), a folder (default: the current folder) or a CycloneDX JSON SBOM. Projects must be restored.",
             DefaultValueFactory = _ => ".",
         };
         var level = new Option<string>("--level") { Description = "The lowest severity reported and failing the audit: low, moderate, high, critical.", DefaultValueFactory = _ => "low" };
@@ -155,7 +155,7 @@ public static class AuditCommand
                 f.DisplayId,
                 f.FixedIn ?? "none",
                 f.IsDirect ? "direct" : string.Join(" > ", f.Path.Take(f.Path.Count - 1)),
-                f.IsSuppressed ? $"suppressed: {f.Suppression!.Justification}" : f.Suppression is { IsExpired: true } ? "suppression expired" : $"{AuditReport.Code(f.Severity, unknownAs)} {Path.GetFileName(file)}:{line}");
+                f.IsSuppressed ? $"suppressed: {f.Suppression!.Justification}" : f.Suppression is { IsExpired: true } ? "suppression expired" : $"{AuditReport.Code(f.Severity, unknownAs)} {Where(file, line, f)}");
         }
 
         text.Append(table);
@@ -163,4 +163,8 @@ public static class AuditCommand
         text.Append(CultureInfo.InvariantCulture, $"\n{open} finding(s), {findings.Count - open} suppressed{(audit.IsComplete ? string.Empty : "; the audit is INCOMPLETE, more may be missing")}.\n");
         return text.ToString();
     }
+
+    // An SBOM has no line per package: the finding names the SBOM and its component instead of a line 0.
+    private static string Where(string file, int line, AuditFinding finding) =>
+        line > 0 ? $"{Path.GetFileName(file)}:{line}" : $"{Path.GetFileName(file)} component {finding.PackageId} {finding.PackageVersion}";
 }

@@ -14,7 +14,7 @@ public static class DepsCommand
     {
         var path = new Argument<string>("PATH")
         {
-            Description = "A project file, a solution (.sln/.slnx) or a folder (default: the current folder). Projects must be restored.",
+            Description = "A project file, a solution (.sln/.slnx/.slnf) or a folder (default: the current folder). Projects must be restored.",
             DefaultValueFactory = _ => ".",
         };
         var output = new OutputOptions("table", "json");
@@ -29,9 +29,8 @@ public static class DepsCommand
             var stderr = result.InvocationConfiguration.Error;
             try
             {
-                var graphs = ProjectLocator.FindProjects(result.GetValue(path)!)
-                    .Select(p => AssetsFileReader.Read(ProjectLocator.AssetsFileOf(p)))
-                    .ToList();
+                var graphs = ProjectLocator.ReadRestored(ProjectLocator.FindProjects(result.GetValue(path)!), skipUnrestored: false, string.Empty)
+                    .Restored.Select(p => p.Graph).ToList();
                 var content = output.FormatOf(result) == "json"
                     ? Encoding.UTF8.GetString(DependencyGraphJson.Serialize(graphs))
                     : RenderTable(graphs);
@@ -57,7 +56,7 @@ public static class DepsCommand
                 var packages = target.Dependencies.Count(d => d.Kind == DependencyKind.Package);
                 var direct = target.Dependencies.Count(d => d.Kind == DependencyKind.Package && d.IsDirect);
                 var projects = target.Dependencies.Count(d => d.Kind == DependencyKind.Project);
-                text.Append($"{graph.Project.Name} [{target.Name}]: {packages} packages ({direct} direct, {packages - direct} transitive), {projects} project references\n\n");
+                text.Append($"{graph.Project.Name} [{target.Name}]: {packages} packages ({direct} direct, {packages - direct} transitive), {SlaReportRenderer.Plural(projects, "project reference")}\n\n");
                 var table = new TextTable("Package", "Version", "Type", "Direct", "Requested");
                 foreach (var d in target.Dependencies)
                 {

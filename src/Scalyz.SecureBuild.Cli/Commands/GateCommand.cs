@@ -26,6 +26,13 @@ public static class GateCommand
     {
         var sbom = new Option<FileInfo>("--sbom") { Description = "The SBOM of what ships: CycloneDX 1.5/1.6 or SPDX 2.3 JSON (the build writes obj/securebuild/sbom.cdx.json).", Required = true };
         var release = new Option<string>("--release") { Description = "The version being released (recorded in the ledger on success).", Required = true };
+        release.Validators.Add(r =>
+        {
+            if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>()))
+            {
+                r.AddError("--release must name the version being released; it cannot be empty.");
+            }
+        });
         var project = new Option<string?>("--project") { Description = "The project name the ledger files the release under (default: the component the SBOM describes)." };
         var policy = new Option<FileInfo?>("--policy") { Description = "The patch policy file (see src/docs/sla.md); default: the built-in policy." };
         var gatePolicy = new Option<FileInfo?>("--gate-policy") { Description = "The gate policy file: licenses, banned packages, advisory data age (see src/docs/gate.md)." };
@@ -113,8 +120,17 @@ public static class GateCommand
 
             if (gate.Passed && !result.GetValue(dryRun))
             {
-                store.RecordRelease(new LedgerRelease(gate.Release, now, name, result.GetValue(actor)!));
-                stderr.WriteLine($"Release {gate.Release} of {name} recorded in {store.Description}.");
+                // Running the same gate again (a retried pipeline) must not record the release twice: its first
+                // recording is what "next release" deadlines count from.
+                if (store.Read().Releases.Any(r => r.Version == gate.Release && string.Equals(r.Project, name, StringComparison.Ordinal)))
+                {
+                    stderr.WriteLine($"Release {gate.Release} of {name} is already recorded in {store.Description}; not recorded again.");
+                }
+                else
+                {
+                    store.RecordRelease(new LedgerRelease(gate.Release, now, name, result.GetValue(actor)!));
+                    stderr.WriteLine($"Release {gate.Release} of {name} recorded in {store.Description}.");
+                }
             }
 
             return loaded.SourceUnreachable ? ExitCodes.AdvisorySourceUnreachable : gate.Passed ? ExitCodes.Ok : ExitCodes.PolicyViolated;

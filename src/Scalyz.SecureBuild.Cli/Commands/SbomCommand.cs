@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scalyz.SecureBuild.Core;
 using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.IO;
 using Scalyz.SecureBuild.Core.Projects;
@@ -16,7 +17,7 @@ public static class SbomCommand
     {
         var path = new Argument<string>("PATH")
         {
-            Description = "A project file, a solution (.sln/.slnx) or a folder (default: the current folder). Projects must be restored.",
+            Description = "A project file, a solution (.sln/.slnx/.slnf) or a folder (default: the current folder). Projects must be restored.",
             DefaultValueFactory = _ => ".",
         };
         var format = new Option<string>("--format", "-f")
@@ -58,9 +59,17 @@ public static class SbomCommand
         {
             Description = "Version of that application (default: the projects' common version).",
         };
+        var projectPurls = new Option<bool>("--project-purls")
+        {
+            Description = "Give the solution's own projects a pkg:nuget package URL too (only for projects published as NuGet packages).",
+        };
+        var skipUnrestored = new Option<bool>("--skip-unrestored")
+        {
+            Description = "Leave out projects that are not restored (named in the SBOM as left out) instead of failing.",
+        };
         var command = new Command("sbom", "Write a CycloneDX 1.6 (or 1.5, or SPDX 2.3) SBOM: packages with hashes and licenses, project references and the full dependency graph.")
         {
-            path, format, output, perProject, includeTests, runtime, timestamp, author, name, version,
+            path, format, output, perProject, includeTests, runtime, timestamp, author, name, version, projectPurls, skipUnrestored,
         };
         command.SetAction(result =>
         {
@@ -80,8 +89,14 @@ public static class SbomCommand
             try
             {
                 var target = result.GetValue(path)!;
-                var projects = ProjectLocator.FindProjects(target)
-                    .Select(p => (File: p, Graph: AssetsFileReader.Read(ProjectLocator.AssetsFileOf(p))))
+                var (restored, unrestored) = ProjectLocator.ReadRestored(ProjectLocator.FindProjects(target), result.GetValue(skipUnrestored), "--skip-unrestored");
+                foreach (var left in unrestored)
+                {
+                    stderr.WriteLine($"warning {DiagnosticCodes.AssetsFileMissing}: {left}: not restored, left out of the SBOM (--skip-unrestored).");
+                }
+
+                var leftOut = unrestored.Select(p => Path.GetFileNameWithoutExtension(p)).ToList();
+                var projects = restored
                     .Select(p => (p.File, p.Graph, Facts: ProjectFileFacts.Read(p.File, p.Graph)))
                     .ToList();
                 // A project named on its own is described even when it is a test project: the user asked for it.
@@ -99,13 +114,14 @@ public static class SbomCommand
                     Timestamp = fixedTime,
                     Authors = result.GetValue(author) ?? [],
                     RuntimeIdentifier = result.GetValue(runtime),
+                    ProjectPurls = result.GetValue(projectPurls),
                 };
                 var outputFile = result.GetValue(output);
                 if (result.GetValue(perProject))
                 {
                     foreach (var (file, graph, facts) in kept)
                     {
-                        var document = SbomBuilder.Build(graph, options with { IsApplication = facts.IsApplication });
+                        var document = SbomBuilder.Build(graph, options with { IsApplication = facts.IsApplication, RootOwner = ProjectOwner.Read(file) }) with { LeftOutProjects = leftOut };
                         ReportWarnings(document, stderr);
                         var destination = outputFile is null
                             ? Path.Combine(Path.GetDirectoryName(file)!, "obj", "securebuild", SbomWriter.DefaultFileName(sbomFormat))
@@ -119,12 +135,13 @@ public static class SbomCommand
 
                 var single = kept.Count == 1 && result.GetValue(name) is null;
                 var aggregate = single
-                    ? SbomBuilder.Build(kept[0].Graph, options with { IsApplication = kept[0].Facts.IsApplication })
+                    ? SbomBuilder.Build(kept[0].Graph, options with { IsApplication = kept[0].Facts.IsApplication, RootOwner = ProjectOwner.Read(kept[0].File) })
                     : SbomBuilder.Build(
                         kept.Select(p => p.Graph).ToList(),
                         result.GetValue(name) ?? ApplicationName(target),
                         result.GetValue(version) ?? CommonVersion(kept.Select(p => p.Graph)),
-                        options with { IsApplication = kept.Any(p => p.Facts.IsApplication) });
+                        options with { IsApplication = kept.Any(p => p.Facts.IsApplication), RootOwner = CommonOwner(kept.Select(p => p.File)) });
+                aggregate = aggregate with { LeftOutProjects = leftOut };
                 ReportWarnings(aggregate, stderr);
                 var bytes = SbomWriter.Write(aggregate, sbomFormat);
                 if (outputFile is null)
@@ -145,6 +162,13 @@ public static class SbomCommand
             }
         });
         return command;
+    }
+
+    // The owner all projects declare, when they agree; otherwise none (the SBOM author then stands for the application).
+    private static ProjectOwner? CommonOwner(IEnumerable<string> projectFiles)
+    {
+        var owners = projectFiles.Select(ProjectOwner.Read).ToList();
+        return owners.All(o => o.Company == owners[0].Company && o.Authors.SequenceEqual(owners[0].Authors)) ? owners[0] : null;
     }
 
     private static void ReportWarnings(SbomDocument document, TextWriter stderr)

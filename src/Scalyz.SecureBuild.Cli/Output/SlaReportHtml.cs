@@ -56,7 +56,7 @@ internal static class SlaReportHtml
 
             """);
         html.Append("<div class=\"meta\">As of ").Append(E(ScanMerge.Iso(report.AsOf))).Append(" &middot; ledger ").Append(E(report.Ledger))
-            .Append(" &middot; ").Append(report.ProjectCount.ToString(CultureInfo.InvariantCulture)).Append(" projects</div>\n<div class=\"cards\">\n");
+            .Append(" &middot; ").Append(SlaReportRenderer.Plural(report.ProjectCount, "project")).Append("</div>\n<div class=\"cards\">\n");
         foreach (var status in new[] { DeadlineStatus.Breached, DeadlineStatus.DueSoon, DeadlineStatus.Ok, DeadlineStatus.Accepted, DeadlineStatus.Fixed })
         {
             var name = SlaReportRenderer.StatusName(status);

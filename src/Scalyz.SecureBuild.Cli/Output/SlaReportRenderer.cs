@@ -293,5 +293,5 @@ internal static class SlaReportRenderer
 
     private static string Days(double days) => days.ToString("0.0", CultureInfo.InvariantCulture);
 
-    private static string Plural(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
+    internal static string Plural(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
 }

@@ -74,7 +74,7 @@ public static class OsvDumpImporter
 
     private static List<OsvRecord> ReadFolder(string folder, ImportLimits limits)
     {
-        var files = Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var files = FolderWalker.Files(folder, file => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
         if (files.Count > limits.MaxEntries)
         {
             throw Rejected(folder, $"it holds {files.Count} JSON files, more than the limit of {limits.MaxEntries}");

@@ -167,7 +167,8 @@ public static class ReleaseGate
             reasons.Add(new GateReason(DiagnosticCodes.GateNtiaElementMissing, $"{name} has no {string.Join(", ", missing)} (NTIA minimum elements).", name));
         }
 
-        if (c.Purl is null)
+        // A project built with the release is identified by its bom-ref; only packages from a registry need a purl.
+        if (c.Purl is null && !c.IsFirstParty)
         {
             reasons.Add(new GateReason(DiagnosticCodes.GateComponentUnidentified, $"{name} has no package URL (purl), so it cannot be identified or audited.", name));
         }

@@ -57,22 +57,18 @@ public sealed record ShippedSbom(string Path, string Format, DateTimeOffset? Tim
     /// <summary>Parses SBOM JSON; <paramref name="path"/> is used in error messages.</summary>
     public static ShippedSbom Parse(byte[] utf8, string path)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8);
-        }
-        catch (JsonException e)
-        {
-            throw InputFileException.FromJson(DiagnosticCodes.GateSbomInvalid, path, "a CycloneDX or SPDX SBOM (is it truncated?)", e);
-        }
-
+        var document = JsonInput.Parse(utf8, DiagnosticCodes.GateSbomInvalid, path, "a CycloneDX or SPDX SBOM (is it truncated?)");
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && Text(root, "bomFormat") == "CycloneDX")
             {
                 var spec = Text(root, "specVersion");
+                if (spec is null && root.TryGetProperty("specVersion", out var given) && given.ValueKind != JsonValueKind.String)
+                {
+                    throw Invalid(path, $"gives \"specVersion\" as {given.ValueKind.ToString().ToLowerInvariant()} {given.GetRawText()}; CycloneDX requires a string such as \"1.6\"");
+                }
+
                 return spec is "1.5" or "1.6"
                     ? ReadCycloneDx(root, path, $"CycloneDX {spec}")
                     : throw Invalid(path, $"is CycloneDX {spec ?? "without a specVersion"}; the gate reads CycloneDX 1.5 and 1.6");

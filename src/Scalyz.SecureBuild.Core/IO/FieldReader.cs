@@ -9,21 +9,9 @@ internal sealed class FieldReader(string path, Lazy<JsonLineMap> lines, string c
     /// <summary>Parses <paramref name="utf8"/> and hands its root to <paramref name="read"/>; a syntax error names the line.</summary>
     public static T Read<T>(byte[] utf8, string path, string code, string fileKind, string what, JsonDocumentOptions options, Func<FieldReader, JsonElement, T> read)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, options);
-        }
-        catch (JsonException e)
-        {
-            throw InputFileException.FromJson(code, path, fileKind, e);
-        }
-
-        using (document)
-        {
-            // Lines are only needed for an error message, so the map is built then, not on every (large ledger) read.
-            return read(new FieldReader(path, new Lazy<JsonLineMap>(() => JsonLineMap.Build(utf8)), code, what), document.RootElement);
-        }
+        using var document = JsonInput.Parse(utf8, code, path, fileKind, options);
+        // Lines are only needed for an error message, so the map is built then, not on every (large ledger) read.
+        return read(new FieldReader(path, new Lazy<JsonLineMap>(() => JsonLineMap.Build(JsonInput.WithoutBom(utf8).Span)), code, what), document.RootElement);
     }
 
     public IReadOnlyList<T> Array<T>(JsonElement parent, string name, Func<FieldReader, JsonElement, string, T> read)

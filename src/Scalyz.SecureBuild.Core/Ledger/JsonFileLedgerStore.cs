@@ -100,6 +100,8 @@ public sealed class JsonFileLedgerStore : ILedgerStore
     private FileStream AcquireLock()
     {
         var lockPath = Path + ".lock";
+        // A ledger path that can never be written (a folder, below a file) is one SSB0004 line, not a lock timeout.
+        OutputPath.Validate(Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(lockPath)!);
         // Waiting is wall time, whatever clock stamps the records.
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -49,6 +49,16 @@ public static class SlaFindingsFile
         return FieldReader.Read(bytes, path, DiagnosticCodes.SlaFindingsInvalid, "a findings file", "the findings file", default, (r, root) =>
         {
             r.Expect(root, JsonValueKind.Object, string.Empty, "an object with a 'findings' array");
+            // audit.json also has a 'findings' array, but its projects are file paths: filed under them, the same
+            // project would be tracked twice (by path and by name), so it is refused rather than half understood.
+            if (root.TryGetProperty("schemaVersion", out _) && root.TryGetProperty("data", out _))
+            {
+                throw new InputFileException(
+                    DiagnosticCodes.SlaFindingsInvalid,
+                    path,
+                    $"'{path}' is an audit report ('securebuild audit --format json'), not a findings file. Record the findings file the build writes (obj/securebuild/findings.json, see sla.md).");
+            }
+
             return r.Array(root, "findings", (r, e, f) => SlaFindingJson.Read(r, e, f));
         });
     }

@@ -40,10 +40,26 @@ public sealed record ProjectFileFacts(bool IsTestProject, bool IsApplication)
             ? string.Equals(explicitTest, "true", StringComparison.OrdinalIgnoreCase)
             : TestSdks.Any(s => sdk.Contains(s, StringComparison.OrdinalIgnoreCase))
               || graph.Targets.Any(t => t.Dependencies.Any(d => d.IsDirect && string.Equals(d.Id, "Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase)));
-        var outputType = Property("OutputType");
-        var isApplication = string.Equals(outputType, "Exe", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(outputType, "WinExe", StringComparison.OrdinalIgnoreCase)
-            || (outputType is null && sdk.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
-        return new ProjectFileFacts(isTest, isApplication);
+        return new ProjectFileFacts(isTest, IsExecutable(Property("OutputType"), sdk));
     }
+
+    /// <summary>True when the project file builds an executable (OutputType Exe or WinExe, or the web SDK without an OutputType).</summary>
+    public static bool IsApplicationProject(string projectFile)
+    {
+        try
+        {
+            var document = XDocument.Load(projectFile);
+            var outputType = document.Descendants().LastOrDefault(e => e.Name.LocalName == "OutputType" && e.Parent?.Name.LocalName == "PropertyGroup")?.Value.Trim();
+            return IsExecutable(outputType, document.Root?.Attribute("Sdk")?.Value ?? string.Empty);
+        }
+        catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsExecutable(string? outputType, string sdk) =>
+        string.Equals(outputType, "Exe", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(outputType, "WinExe", StringComparison.OrdinalIgnoreCase)
+        || (outputType is null && sdk.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.IO;
 
 namespace Scalyz.SecureBuild.Core.Projects;
@@ -28,7 +29,8 @@ public static partial class ProjectLocator
             {
                 ".sln" => Existing(ReadSln(full), full),
                 ".slnx" => Existing(ReadSlnx(full), full),
-                _ => throw new InputFileException(DiagnosticCodes.InputNotFound, full, $"'{full}' is not a project (.csproj, .fsproj, .vbproj), a solution (.sln, .slnx) or a folder."),
+                ".slnf" => ReadSlnf(full),
+                _ => throw new InputFileException(DiagnosticCodes.InputNotFound, full, $"'{full}' is not a project (.csproj, .fsproj, .vbproj), a solution (.sln, .slnx), a solution filter (.slnf) or a folder."),
             };
         }
 
@@ -48,42 +50,49 @@ public static partial class ProjectLocator
             return FindProjects(solutions[0]);
         }
 
-        var projects = EnumerateProjects(full).Order(StringComparer.Ordinal).ToList();
+        var projects = EnumerateProjects(full);
         return projects.Count > 0
             ? projects
             : throw new InputFileException(DiagnosticCodes.InputNotFound, full, $"'{full}' holds no project or solution.");
     }
 
+    /// <summary>
+    /// The restored graphs of <paramref name="projects"/>. Projects without an assets file are an error that lists every
+    /// one of them (not only the first) and says to run <c>dotnet restore</c>, unless <paramref name="skipUnrestored"/>:
+    /// they are then left out and returned in <c>Unrestored</c>, so the caller can say (and record) what is missing.
+    /// </summary>
+    /// <exception cref="InputFileException">SSB0002 listing the unrestored projects; or an assets file that cannot be read.</exception>
+    public static (IReadOnlyList<(string File, DependencyGraph Graph)> Restored, IReadOnlyList<string> Unrestored) ReadRestored(IReadOnlyList<string> projects, bool skipUnrestored, string skipOption)
+    {
+        var unrestored = projects.Where(p => !File.Exists(AssetsFileOf(p))).ToList();
+        if (unrestored.Count > 0 && (!skipUnrestored || unrestored.Count == projects.Count))
+        {
+            var list = string.Join(", ", unrestored.Select(p => Path.GetFileName(p)));
+            var hint = unrestored.Count < projects.Count ? $" Run 'dotnet restore' first, or pass {skipOption} to leave them out." : " Run 'dotnet restore' first.";
+            throw new InputFileException(
+                DiagnosticCodes.AssetsFileMissing,
+                unrestored[0],
+                $"{unrestored.Count} of {projects.Count} project(s) are not restored (no obj/project.assets.json): {list}.{hint}");
+        }
+
+        var restored = projects.Except(unrestored).Select(p => (p, AssetsFileReader.Read(AssetsFileOf(p)))).ToList();
+        return (restored, unrestored);
+    }
+
     /// <summary>The assets file restore writes for a project (obj/project.assets.json beside it).</summary>
     public static string AssetsFileOf(string projectFile) => Path.Combine(Path.GetDirectoryName(projectFile)!, "obj", "project.assets.json");
 
-    private static IEnumerable<string> EnumerateProjects(string folder)
-    {
-        foreach (var file in Directory.EnumerateFiles(folder))
-        {
-            if (ProjectExtensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
-            {
-                yield return file;
-            }
-        }
+    // Directory symlinks are not followed (a link to a parent would list every project again), see FolderWalker.
+    private static IReadOnlyList<string> EnumerateProjects(string folder) =>
+        FolderWalker.Files(
+            folder,
+            file => ProjectExtensions.Contains(Path.GetExtension(file).ToLowerInvariant()),
+            name => SkippedFolders.Contains(name, StringComparer.OrdinalIgnoreCase));
 
-        foreach (var child in Directory.EnumerateDirectories(folder))
-        {
-            if (SkippedFolders.Contains(Path.GetFileName(child), StringComparer.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            foreach (var file in EnumerateProjects(child))
-            {
-                yield return file;
-            }
-        }
-    }
-
-    private static List<string> Existing(IEnumerable<string> relative, string solution)
+    private static List<string> Existing(IEnumerable<string> relative, string solution, string? named = null)
     {
         var folder = Path.GetDirectoryName(solution)!;
+        solution = named ?? solution;
         var projects = new List<string>();
         foreach (var entry in relative)
         {
@@ -112,6 +121,24 @@ public static partial class ProjectLocator
             .Select(m => m.Groups["path"].Value)
             .Where(p => ProjectExtensions.Contains(Path.GetExtension(p).ToLowerInvariant()))
             .ToList();
+    }
+
+    // A solution filter: {"solution": {"path": "X.sln", "projects": [...]}}, the projects relative to the solution's folder.
+    private static List<string> ReadSlnf(string filter)
+    {
+        using var document = JsonInput.Parse(InputFileException.ReadAllBytes(DiagnosticCodes.SolutionInvalid, filter, "solution filter"), DiagnosticCodes.SolutionInvalid, filter, "a solution filter (.slnf)");
+        var root = document.RootElement;
+        if (root.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !root.TryGetProperty("solution", out var solution) || solution.ValueKind != System.Text.Json.JsonValueKind.Object
+            || !solution.TryGetProperty("path", out var path) || path.ValueKind != System.Text.Json.JsonValueKind.String
+            || !solution.TryGetProperty("projects", out var projects) || projects.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            throw new InputFileException(DiagnosticCodes.SolutionInvalid, filter, $"The solution filter '{filter}' has no \"solution\" object with a \"path\" and a \"projects\" array.");
+        }
+
+        var solutionFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(filter)!, path.GetString()!.Replace('\\', Path.DirectorySeparatorChar)));
+        var entries = projects.EnumerateArray().Where(p => p.ValueKind == System.Text.Json.JsonValueKind.String).Select(p => p.GetString()!).ToList();
+        return Existing(entries, solutionFile, filter);
     }
 
     private static List<string> ReadSlnx(string solution)

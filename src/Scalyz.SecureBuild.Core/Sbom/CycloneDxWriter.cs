@@ -13,6 +13,9 @@ public static class CycloneDxWriter
     /// <summary>The property that records a framework in which a shipped component is development-only.</summary>
     public const string DevelopmentOnlyProperty = "securebuild:developmentOnlyIn";
 
+    /// <summary>The metadata property naming a project of the solution that was left out because it was not restored.</summary>
+    public const string LeftOutProperty = "securebuild:leftOutProject";
+
     /// <summary>The document as UTF-8 JSON bytes; the serial number is derived from the rest of the content.</summary>
     public static byte[] Write(SbomDocument document, SbomFormat format = SbomFormat.CycloneDx16)
     {
@@ -69,6 +72,20 @@ public static class CycloneDxWriter
         writer.WriteEndArray();
         writer.WritePropertyName("component");
         WriteComponent(writer, document.Root, is16, isRoot: true);
+        if (document.LeftOutProjects.Count > 0)
+        {
+            writer.WriteStartArray("properties");
+            foreach (var project in document.LeftOutProjects)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("name", LeftOutProperty);
+                writer.WriteString("value", project);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
 
         writer.WriteStartArray("components");
@@ -104,15 +121,15 @@ public static class CycloneDxWriter
         writer.WriteStartObject();
         writer.WriteString("type", component.IsApplication ? "application" : "library");
         writer.WriteString("bom-ref", component.BomRef);
-        if (metadata is { Authors.Count: > 0 })
+        if (component.SupplierName is { } supplier)
         {
             writer.WriteStartObject("supplier");
-            writer.WriteString("name", string.Join(", ", metadata.Authors));
+            writer.WriteString("name", supplier);
             writer.WriteEndObject();
             if (is16)
             {
                 writer.WriteStartArray("authors");
-                foreach (var author in metadata.Authors)
+                foreach (var author in component.AuthorNames)
                 {
                     writer.WriteStartObject();
                     writer.WriteString("name", author);
@@ -123,7 +140,7 @@ public static class CycloneDxWriter
             }
             else
             {
-                writer.WriteString("author", string.Join(", ", metadata.Authors));
+                writer.WriteString("author", string.Join(", ", component.AuthorNames));
             }
         }
 
@@ -159,7 +176,11 @@ public static class CycloneDxWriter
             writer.WriteString("copyright", copyright);
         }
 
-        writer.WriteString("purl", component.Purl);
+        if (component.Purl is { } purl)
+        {
+            writer.WriteString("purl", purl);
+        }
+
         WriteExternalReferences(writer, metadata);
 
         var properties = component.Frameworks.Select(f => (FrameworkProperty, f))

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Xml;
 using Scalyz.SecureBuild.Core.Dependencies;
 using Scalyz.SecureBuild.Core.IO;
+using Scalyz.SecureBuild.Core.Projects;
 
 namespace Scalyz.SecureBuild.Core.Sbom;
 
@@ -23,8 +24,9 @@ public static class SbomBuilder
     public static SbomDocument Build(DependencyGraph graph, SbomOptions options)
     {
         var version = graph.Project.Version ?? "1.0.0";
-        var accumulator = new Accumulator(options);
-        var root = accumulator.Root(graph.Project.Name, version, options.IsApplication, graph.Targets.Where(t => accumulator.Selects(t)).Select(t => t.Name));
+        var owner = options.RootOwner ?? ProjectOwner.Read(graph.Project.Path);
+        var accumulator = new Accumulator(WithDefaultAuthors(options, owner));
+        var root = accumulator.Root(ProjectRef(graph.Project.Name, version), graph.Project.Name, version, options.IsApplication, owner, graph.Targets.Where(t => accumulator.Selects(t)).Select(t => t.Name));
         accumulator.Add(graph, root.BomRef);
         return accumulator.ToDocument(root);
     }
@@ -35,9 +37,11 @@ public static class SbomBuilder
     /// </summary>
     public static SbomDocument Build(IReadOnlyList<DependencyGraph> projects, string name, string version, SbomOptions options)
     {
-        var accumulator = new Accumulator(options);
+        // The application is made by whoever makes all of its projects, when they agree (RootOwner); else by the SBOM author.
+        var owner = options.RootOwner ?? new ProjectOwner(null, []);
+        var accumulator = new Accumulator(WithDefaultAuthors(options, owner));
         var frameworks = projects.SelectMany(p => p.Targets.Where(t => accumulator.Selects(t)).Select(t => t.Name));
-        var root = accumulator.Root(name, version, options.IsApplication, frameworks);
+        var root = accumulator.Root($"application:{name}@{version}", name, version, options.IsApplication, owner, frameworks);
         foreach (var project in projects)
         {
             var projectRef = accumulator.AddProjectComponent(project, root.BomRef);
@@ -47,8 +51,17 @@ public static class SbomBuilder
         return accumulator.ToDocument(root);
     }
 
+    // Unless the user names the author of the SBOM data, it is whoever makes the project (the same in the build and the CLI).
+    private static SbomOptions WithDefaultAuthors(SbomOptions options, ProjectOwner owner) =>
+        options.Authors.Count > 0 || owner.IsEmpty ? options : options with { Authors = owner.Company is { } company ? [company] : owner.Authors };
+
     /// <summary>The package URL of a NuGet package (or a project, named as the package it would pack to).</summary>
     public static string PurlOf(string id, string version) => $"pkg:nuget/{Uri.EscapeDataString(id)}@{Uri.EscapeDataString(version)}";
+
+    /// <summary>The bom-ref of a project of the solution: not a purl, so it never reads as a registry package.</summary>
+    public static string ProjectRef(string name, string version) => $"project:{name}@{version}";
+
+    private static string RefOf(DependencyKind kind, string id, string version) => kind == DependencyKind.Project ? ProjectRef(id, version) : PurlOf(id, version);
 
     private static string ReadToolVersion()
     {
@@ -69,6 +82,10 @@ public static class SbomBuilder
 
         public PackageMetadata? Metadata { get; set; }
 
+        public ProjectOwner? Owner { get; set; }
+
+        public bool IsApplication { get; set; }
+
         public SortedSet<string> Frameworks { get; } = new(StringComparer.Ordinal);
 
         public SortedSet<string> RequiredIn { get; } = new(StringComparer.Ordinal);
@@ -83,16 +100,27 @@ public static class SbomBuilder
 
         public bool Selects(TargetGraph target) => string.Equals(target.RuntimeIdentifier, options.RuntimeIdentifier, StringComparison.OrdinalIgnoreCase);
 
-        public SbomComponent Root(string name, string version, bool isApplication, IEnumerable<string> frameworks)
+        private IReadOnlyList<string> DocumentAuthors => options.Authors.Count > 0 ? options.Authors : [ToolName];
+
+        public SbomComponent Root(string bomRef, string name, string version, bool isApplication, ProjectOwner? owner, IEnumerable<string> frameworks)
         {
-            var purl = PurlOf(name, version);
-            EdgesOf(purl);
-            return new SbomComponent(purl, name, version, purl, DependencyKind.Project, isApplication, false, null, null, frameworks.Distinct().Order(StringComparer.Ordinal).ToList(), []);
+            EdgesOf(bomRef);
+            var (supplier, authors) = Ownership(owner);
+            return new SbomComponent(bomRef, name, version, options.ProjectPurls ? PurlOf(name, version) : null, DependencyKind.Project, isApplication, false, null, null, frameworks.Distinct().Order(StringComparer.Ordinal).ToList(), [], supplier, authors);
         }
+
+        // A first-party project's supplier is its company (else its authors) and its authors are its authors (else its
+        // company); a project that declares neither is made by whoever the SBOM data says made the SBOM.
+        private (string Supplier, IReadOnlyList<string> Authors) Ownership(ProjectOwner? owner) =>
+            owner is null || owner.IsEmpty
+                ? (string.Join(", ", DocumentAuthors), DocumentAuthors)
+                : (owner.Supplier!, owner.Authors.Count > 0 ? owner.Authors : [owner.Company!]);
 
         public string AddProjectComponent(DependencyGraph project, string rootRef)
         {
             var entry = GetOrAdd(project.Project.Name, project.Project.Version ?? "1.0.0", DependencyKind.Project, out var bomRef);
+            entry.Owner ??= ProjectOwner.Read(project.Project.Path);
+            entry.IsApplication = ProjectFileFacts.IsApplicationProject(project.Project.Path);
             foreach (var target in project.Targets.Where(Selects))
             {
                 entry.Frameworks.Add(target.Name);
@@ -145,12 +173,21 @@ public static class SbomBuilder
                         entry.Metadata = ReadMetadata(graph, dependency);
                     }
 
+                    if (dependency.Kind == DependencyKind.Project && entry.Owner is null)
+                    {
+                        var projectFile = dependency.Path is { } relative
+                            ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(graph.Project.Path) ?? ".", relative.Replace('\\', Path.DirectorySeparatorChar)))
+                            : null;
+                        entry.Owner = projectFile is null ? new ProjectOwner(null, []) : ProjectOwner.Read(projectFile);
+                        entry.IsApplication = projectFile is not null && ProjectFileFacts.IsApplicationProject(projectFile);
+                    }
+
                     var edges = EdgesOf(bomRef);
                     foreach (var edge in dependency.Dependencies)
                     {
                         if (byId.TryGetValue(edge.Id, out var resolved))
                         {
-                            edges.Add(PurlOf(resolved.Id, resolved.Version));
+                            edges.Add(RefOf(resolved.Kind, resolved.Id, resolved.Version));
                         }
                     }
 
@@ -174,27 +211,33 @@ public static class SbomBuilder
             }
 
             var components = _entries
-                .Select(e => new SbomComponent(
-                    e.Key,
-                    e.Value.Name,
-                    e.Value.Version,
-                    e.Key,
-                    e.Value.Kind,
-                    false,
-                    e.Value.RequiredIn.Count == 0,
-                    e.Value.Sha512,
-                    e.Value.Metadata,
-                    e.Value.Frameworks.ToList(),
-                    e.Value.RequiredIn.Count == 0 ? [] : e.Value.Frameworks.Except(e.Value.RequiredIn).ToList()))
+                .Select(e =>
+                {
+                    var firstParty = e.Value.Kind == DependencyKind.Project;
+                    var (supplier, authors) = firstParty ? Ownership(e.Value.Owner) : (null, null);
+                    return new SbomComponent(
+                        e.Key,
+                        e.Value.Name,
+                        e.Value.Version,
+                        firstParty && !options.ProjectPurls ? null : PurlOf(e.Value.Name, e.Value.Version),
+                        e.Value.Kind,
+                        firstParty && e.Value.IsApplication,
+                        e.Value.RequiredIn.Count == 0,
+                        firstParty ? null : e.Value.Sha512,
+                        e.Value.Metadata,
+                        e.Value.Frameworks.ToList(),
+                        e.Value.RequiredIn.Count == 0 ? [] : e.Value.Frameworks.Except(e.Value.RequiredIn).ToList(),
+                        supplier,
+                        authors);
+                })
                 .Where(c => c.BomRef != root.BomRef)
-                .OrderBy(c => c.Purl, StringComparer.Ordinal)
+                .OrderBy(c => c.BomRef, StringComparer.Ordinal)
                 .ToList();
             var dependencies = _edges
                 .Where(e => e.Key == root.BomRef || _entries.ContainsKey(e.Key))
                 .OrderBy(e => e.Key, StringComparer.Ordinal)
                 .ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value.Where(r => r != e.Key).ToList(), StringComparer.Ordinal);
-            var authors = options.Authors.Count > 0 ? options.Authors : [ToolName];
-            return new SbomDocument(root, components, dependencies, options.Timestamp ?? DateTimeOffset.UtcNow, authors, ToolVersion, _warnings);
+            return new SbomDocument(root, components, dependencies, options.Timestamp ?? DateTimeOffset.UtcNow, DocumentAuthors, ToolVersion, _warnings);
         }
 
         // What the project ships in one target: everything reachable from its direct references that are not
@@ -225,7 +268,7 @@ public static class SbomBuilder
 
         private Entry GetOrAdd(string id, string version, DependencyKind kind, out string bomRef)
         {
-            bomRef = PurlOf(id, version);
+            bomRef = RefOf(kind, id, version);
             if (!_entries.TryGetValue(bomRef, out var entry))
             {
                 entry = new Entry(id, version, kind);

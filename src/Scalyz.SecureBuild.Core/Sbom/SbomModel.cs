@@ -30,13 +30,17 @@ public sealed record SbomDocument(
     DateTimeOffset Timestamp,
     IReadOnlyList<string> Authors,
     string ToolVersion,
-    IReadOnlyList<SbomWarning> Warnings);
+    IReadOnlyList<SbomWarning> Warnings)
+{
+    /// <summary>Projects of the solution left out because they were not restored (recorded in the SBOM).</summary>
+    public IReadOnlyList<string> LeftOutProjects { get; init; } = [];
+}
 
 /// <summary>One component: the root, a NuGet package or a project reference.</summary>
-/// <param name="BomRef">The unique reference used in the dependency graph (the purl).</param>
+/// <param name="BomRef">The unique reference used in the dependency graph: a package's purl, <c>project:Name@Version</c> for a project of the solution.</param>
 /// <param name="Name">The package id or project name.</param>
 /// <param name="Version">The resolved version.</param>
-/// <param name="Purl">pkg:nuget/Name@Version.</param>
+/// <param name="Purl">pkg:nuget/Name@Version for a package; null for a project of the solution unless project purls were asked for.</param>
 /// <param name="Kind">Package or project.</param>
 /// <param name="IsApplication">True for a root that builds an executable.</param>
 /// <param name="IsExcluded">True when only development-time dependencies reach it (it does not ship).</param>
@@ -44,18 +48,29 @@ public sealed record SbomDocument(
 /// <param name="Metadata">What the package's nuspec says, when it was found.</param>
 /// <param name="Frameworks">The target frameworks (and runtime identifiers) the component is resolved for.</param>
 /// <param name="ExcludedIn">The frameworks in which the component is development-only, when that differs between frameworks.</param>
+/// <param name="Supplier">For a first-party project: its company (else authors, else the SBOM author). Packages take theirs from the nuspec.</param>
+/// <param name="ProjectAuthors">For a first-party project: its authors (else company, else the SBOM author).</param>
 public sealed record SbomComponent(
     string BomRef,
     string Name,
     string Version,
-    string Purl,
+    string? Purl,
     DependencyKind Kind,
     bool IsApplication,
     bool IsExcluded,
     string? Sha512Hex,
     PackageMetadata? Metadata,
     IReadOnlyList<string> Frameworks,
-    IReadOnlyList<string> ExcludedIn);
+    IReadOnlyList<string> ExcludedIn,
+    string? Supplier = null,
+    IReadOnlyList<string>? ProjectAuthors = null)
+{
+    /// <summary>The supplier to state: the project's, else the nuspec authors.</summary>
+    public string? SupplierName => Supplier ?? (Metadata is { Authors.Count: > 0 } m ? string.Join(", ", m.Authors) : null);
+
+    /// <summary>The authors to state: the project's, else the nuspec's.</summary>
+    public IReadOnlyList<string> AuthorNames => ProjectAuthors ?? Metadata?.Authors ?? [];
+}
 
 /// <summary>The descriptive part of a package's nuspec.</summary>
 /// <param name="License">The license as declared, or null when the nuspec names none.</param>

@@ -12,6 +12,15 @@ public sealed record SbomOptions
     /// <summary>Describe the runtime-specific (publish) graph of this runtime identifier instead of the portable one.</summary>
     public string? RuntimeIdentifier { get; init; }
 
+    /// <summary>
+    /// The described project's declared Company/Authors as MSBuild evaluated them (the build passes them); null reads
+    /// them from the project file (the CLI).
+    /// </summary>
+    public Projects.ProjectOwner? RootOwner { get; init; }
+
+    /// <summary>Give the solution's own projects a pkg:nuget purl too (for projects that are published as packages).</summary>
+    public bool ProjectPurls { get; init; }
+
     /// <summary>True when the root builds an executable (component type application rather than library).</summary>
     public bool IsApplication { get; init; }
 

@@ -36,6 +36,11 @@ public static class SpdxWriter
         }
 
         writer.WriteEndArray();
+        if (document.LeftOutProjects.Count > 0)
+        {
+            writer.WriteString("comment", "Projects left out because they were not restored: " + string.Join(", ", document.LeftOutProjects));
+        }
+
         writer.WriteEndObject();
 
         var extracted = new List<(string Id, string Name, string Text, string? SeeAlso)>();
@@ -96,7 +101,12 @@ public static class SpdxWriter
         writer.WriteString("name", component.Name);
         writer.WriteString("SPDXID", ids[component.BomRef]);
         writer.WriteString("versionInfo", component.Version);
-        writer.WriteString("supplier", metadata is { Authors.Count: > 0 } ? "Organization: " + string.Join(", ", metadata.Authors) : NoAssertion);
+        writer.WriteString("supplier", component.SupplierName is { } supplier ? "Organization: " + supplier : NoAssertion);
+        if (component.Supplier is not null && component.AuthorNames.Count > 0)
+        {
+            writer.WriteString("originator", "Organization: " + string.Join(", ", component.AuthorNames));
+        }
+
         writer.WriteString("downloadLocation", NoAssertion);
         writer.WriteBoolean("filesAnalyzed", false);
         if (component.Sha512Hex is { } hash)
@@ -134,13 +144,17 @@ public static class SpdxWriter
         }
 
         writer.WriteString("comment", comment.ToString());
-        writer.WriteStartArray("externalRefs");
-        writer.WriteStartObject();
-        writer.WriteString("referenceCategory", "PACKAGE-MANAGER");
-        writer.WriteString("referenceType", "purl");
-        writer.WriteString("referenceLocator", component.Purl);
-        writer.WriteEndObject();
-        writer.WriteEndArray();
+        if (component.Purl is { } purl)
+        {
+            writer.WriteStartArray("externalRefs");
+            writer.WriteStartObject();
+            writer.WriteString("referenceCategory", "PACKAGE-MANAGER");
+            writer.WriteString("referenceType", "purl");
+            writer.WriteString("referenceLocator", purl);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+
         writer.WriteString("primaryPackagePurpose", component.IsApplication ? "APPLICATION" : "LIBRARY");
         writer.WriteEndObject();
     }

@@ -39,9 +39,10 @@ public sealed class SbomBuilderTests
         var document = SbomBuilder.Build(SbomTestData.AppGraph(), SbomTestData.Options);
 
         Assert.Equal(
-            ["pkg:nuget/Contoso.BuildTool@1.0.0", "pkg:nuget/Contoso.Lib@2.0.0", "pkg:nuget/Microsoft.Extensions.Logging.Abstractions@10.0.14", "pkg:nuget/Microsoft.Extensions.Logging.Abstractions@8.0.2", "pkg:nuget/Newtonsoft.Json@13.0.3", "pkg:nuget/Polly@8.5.2"],
+            ["pkg:nuget/Contoso.BuildTool@1.0.0", "pkg:nuget/Microsoft.Extensions.Logging.Abstractions@10.0.14", "pkg:nuget/Microsoft.Extensions.Logging.Abstractions@8.0.2", "pkg:nuget/Newtonsoft.Json@13.0.3", "pkg:nuget/Polly@8.5.2", "project:Contoso.Lib@2.0.0"],
             document.Dependencies[document.Root.BomRef]);
-        Assert.Equal(["pkg:nuget/Humanizer.Core@2.14.1"], document.Dependencies["pkg:nuget/Contoso.Lib@2.0.0"]);
+        Assert.Equal("project:Contoso.App@3.1.0", document.Root.BomRef);
+        Assert.Equal(["pkg:nuget/Humanizer.Core@2.14.1"], document.Dependencies["project:Contoso.Lib@2.0.0"]);
         Assert.Equal(["pkg:nuget/Contoso.BuildTool.Core@1.0.0", "pkg:nuget/Newtonsoft.Json@13.0.3"], document.Dependencies["pkg:nuget/Contoso.BuildTool@1.0.0"]);
         Assert.Equal(["pkg:nuget/Polly.Core@8.5.2"], document.Dependencies["pkg:nuget/Polly@8.5.2"]);
         Assert.Empty(document.Dependencies["pkg:nuget/Polly.Core@8.5.2"]);
@@ -109,9 +110,9 @@ public sealed class SbomBuilderTests
 
         var document = SbomBuilder.Build([app, lib], "Contoso", "3.1.0", SbomTestData.Options);
 
-        Assert.Equal("pkg:nuget/Contoso@3.1.0", document.Root.BomRef);
-        Assert.Equal(["pkg:nuget/Contoso.App@3.1.0", "pkg:nuget/Contoso.Lib@2.0.0"], document.Dependencies[document.Root.BomRef]);
-        Assert.Equal(["pkg:nuget/Humanizer.Core@2.14.1"], document.Dependencies["pkg:nuget/Contoso.Lib@2.0.0"]);
+        Assert.Equal("application:Contoso@3.1.0", document.Root.BomRef);
+        Assert.Equal(["project:Contoso.App@3.1.0", "project:Contoso.Lib@2.0.0"], document.Dependencies[document.Root.BomRef]);
+        Assert.Equal(["pkg:nuget/Humanizer.Core@2.14.1"], document.Dependencies["project:Contoso.Lib@2.0.0"]);
         Assert.Single(document.Components, c => c.Name == "Contoso.Lib");
         Assert.Single(document.Components, c => c.Name == "Humanizer.Core");
     }

@@ -79,7 +79,15 @@ public sealed class SbomWriterTests
         Assert.Equal("build", metadata.GetProperty("lifecycles")[0].GetProperty("phase").GetString());
         Assert.Equal(SbomBuilder.ToolName, metadata.GetProperty("tools").GetProperty("components")[0].GetProperty("name").GetString());
         var root = metadata.GetProperty("component");
-        Assert.Equal(("application", "Contoso.App", "3.1.0", "pkg:nuget/Contoso.App@3.1.0"), (root.GetProperty("type").GetString(), root.GetProperty("name").GetString(), root.GetProperty("version").GetString(), root.GetProperty("purl").GetString()));
+        Assert.Equal(("application", "Contoso.App", "3.1.0", "project:Contoso.App@3.1.0"), (root.GetProperty("type").GetString(), root.GetProperty("name").GetString(), root.GetProperty("version").GetString(), root.GetProperty("bom-ref").GetString()));
+        // A first-party project has a supplier (here the SBOM author, as the test project declares no Company) but no registry purl or hash.
+        Assert.Equal("Contoso Release Engineering", root.GetProperty("supplier").GetProperty("name").GetString());
+        Assert.False(root.TryGetProperty("purl", out _));
+        var lib = bom.RootElement.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Contoso.Lib");
+        Assert.Equal("project:Contoso.Lib@2.0.0", lib.GetProperty("bom-ref").GetString());
+        Assert.Equal("Contoso Release Engineering", lib.GetProperty("supplier").GetProperty("name").GetString());
+        Assert.False(lib.TryGetProperty("purl", out _));
+        Assert.False(lib.TryGetProperty("hashes", out _));
         var polly = bom.RootElement.GetProperty("components").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "Polly");
         Assert.Equal("Michael Wolfenden, App vNext", polly.GetProperty("supplier").GetProperty("name").GetString());
         Assert.Equal("required", polly.GetProperty("scope").GetString());
