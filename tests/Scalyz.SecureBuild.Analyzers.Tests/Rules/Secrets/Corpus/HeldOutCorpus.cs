@@ -214,7 +214,8 @@ public static class HeldOutCorpus
             return $"    string M(string extra) => $\"{v}\\n{{extra}}\";";
         }
 
-        return (i % 3) switch
+        // A URL's password position makes any value a password, so look-alikes are placed in query strings and paths only.
+        return (c.IsSecret || i % 3 != 1 ? i % 3 : 0) switch
         {
             0 => $"    string M(string to) => $\"https://api.{lower}.com/v1/send?{Snake(c.Key).ToLowerInvariant()}={v}&to={{to}}\";",
             1 => $"    string M(string user, string host) => $\"https://{{user}}:{v}@{{host}}/{lower}\";",
