@@ -12,4 +12,12 @@ public sealed class SecretHeldOutCorpusTests(ITestOutputHelper output)
         output.WriteLine(report);
         Assert.True(recall >= 0.95 && precision >= 0.95, report);
     }
+
+    [Fact]
+    public async Task Batch2_RecallAndPrecisionAreAtLeast95Percent()
+    {
+        var (recall, precision, report) = HeldOutCorpus.Score(await HeldOutCorpus.RunAsync(HeldOutBatch2.Cases()));
+        output.WriteLine(report);
+        Assert.True(recall >= 0.95 && precision >= 0.95, report);
+    }
 }
