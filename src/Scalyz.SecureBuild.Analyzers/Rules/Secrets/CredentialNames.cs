@@ -27,6 +27,7 @@ internal static class CredentialNames
     [
         "secret", "token", "apikey", "accesskey", "secretkey", "privatekey", "authkey", "signingkey", "masterkey",
         "sharedkey", "accountkey", "subscriptionkey", "encryptionkey", "credential", "sastoken", "bearer",
+        "jwtkey", "hmackey", "validationkey", "decryptionkey", "machinekey", "appsecret",
     ];
 
     // A credential word next to one of these names something about the credential, not the credential itself.
@@ -100,7 +101,8 @@ internal static class CredentialNames
         }
 
         if (SecretText.IsPlaceholder(value, 0, length) || IsCommonPlaceholder(value, 0, length) || settings.IsAllowed(value, 0, length)
-            || SecretText.IsGuid(value, 0, length) || LooksLikeNameOrPath(value, kind == CredentialKind.Key) || IsDataOrHash(value) || NamesASecret(value))
+            || SecretText.IsGuid(value, 0, length) || LooksLikeNameOrPath(value, kind == CredentialKind.Key) || IsDataOrHash(value) || NamesASecret(value)
+            || SecretScanner.IsHandTypedChecksumToken(value))
         {
             return false;
         }
@@ -199,9 +201,29 @@ internal static class CredentialNames
         return (upperOrUnderscore && hasUnderscore)
             || (onlyNameChars && hasSeparator && !HasDigit(value))
             || (keyOrToken && wordsOnly && value.Length < 64)
-            || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || IsHostName(value)
+            || value.IndexOf("://", StringComparison.Ordinal) is > 0 and < 20
             || value[0] is '/' or '~';
+    }
+
+    // orders-1a2b3c4.svc.example-4627.pinecone.io: lowercase labels, at least two dots, a letters-only last label.
+    private static bool IsHostName(string value)
+    {
+        var dots = 0;
+        foreach (var c in value)
+        {
+            if (c == '.')
+            {
+                dots++;
+            }
+            else if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+            {
+                return false;
+            }
+        }
+
+        var last = value.LastIndexOf('.');
+        return dots >= 2 && last < value.Length - 2 && IsLettersOnly(value, last + 1, value.Length - last - 1);
     }
 
     private static bool HasDigit(string value)

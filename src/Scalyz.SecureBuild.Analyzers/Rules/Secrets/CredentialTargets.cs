@@ -56,7 +56,7 @@ internal static class CredentialTargets
             case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property }:
                 return property.Identifier.ValueText;
             case AssignmentExpressionSyntax assignment when assignment.Right == expression:
-                return TargetName(assignment.Left);
+                return QualifiedByCreatedType(assignment, TargetName(assignment.Left));
             case ArgumentSyntax { NameColon: { } nameColon }:
                 return nameColon.Name.Identifier.ValueText;
             case ArgumentSyntax argument:
@@ -75,6 +75,27 @@ internal static class CredentialTargets
             default:
                 return null;
         }
+    }
+
+    // new JwtOptions { Key = "..." }: a bare Key or Secret member reads with its type's name (JwtOptionsKey), so the
+    // type says what the key is for.
+    private static string? QualifiedByCreatedType(AssignmentExpressionSyntax assignment, string? name) =>
+        name is "Key" or "Value" && assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation }
+            && CreatedTypeName(creation) is { } type
+            ? WithoutSuffix(type) + name
+            : name;
+
+    private static string WithoutSuffix(string type)
+    {
+        foreach (var suffix in new[] { "Options", "Settings", "Configuration", "Config", "Parameters", "Section" })
+        {
+            if (type.Length > suffix.Length && type.EndsWith(suffix, System.StringComparison.Ordinal))
+            {
+                return type.Substring(0, type.Length - suffix.Length);
+            }
+        }
+
+        return type;
     }
 
     // Parentheses, casts, '??' fallbacks and conditional branches pass the literal on unchanged.

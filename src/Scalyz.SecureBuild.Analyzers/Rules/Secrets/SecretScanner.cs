@@ -262,12 +262,55 @@ internal static class SecretScanner
             case SecretKind.Url:
                 return IsUrlPassword(text, start, length);
             case SecretKind.Header:
-                return format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy;
+                return (format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy) && !IsPlaceholderBasicCredential(text, start, length);
             default:
                 // A value with no prefix that holds seven repeated or counting characters (0123456789abcdef) is a filler.
                 return (format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy)
                     && (!format.IsAnchored || !SecretText.HasFillerRun(text, start, length, 7));
         }
+    }
+
+    // "Basic dXNlcjpwYXNzd29yZA==" is user:password, the documentation example: decode Basic values and look at the password.
+    private static bool IsPlaceholderBasicCredential(string text, int start, int length)
+    {
+        if (start < 6 || SecretText.IndexOfIgnoreCase(text, start - 6, 6, "basic ") != start - 6 || length > 400)
+        {
+            return false;
+        }
+
+        try
+        {
+            var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(text.Substring(start, length)));
+            var colon = decoded.IndexOf(':');
+            return colon >= 0 && (decoded.Length - colon - 1 < 4 || CredentialNames.IsCommonPlaceholder(decoded, colon + 1, decoded.Length - colon - 1)
+                || SecretText.IsPlaceholder(decoded, colon + 1, decoded.Length - colon - 1));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A value shaped like a checksummed token (ghp_, npm_, ...) whose checksum fails was typed by hand (a documentation
+    /// or test value); no rule reports it, whatever name it is given to.
+    /// </summary>
+    public static bool IsHandTypedChecksumToken(string value)
+    {
+        if (value.Length < 20 || value.IndexOf('_') < 0)
+        {
+            return false;
+        }
+
+        foreach (var format in SecretCatalog.Default.Formats)
+        {
+            if (format.Crc32Checksum && format.ValueRegex.IsMatch(value))
+            {
+                return !SecretText.HasValidCrc32Checksum(value, 0, value.Length);
+            }
+        }
+
+        return false;
     }
 
     private static bool IsConnectionStringSecret(string text, int start, int length, string? key)
@@ -286,7 +329,8 @@ internal static class SecretScanner
 
     private static bool IsUrlPassword(string text, int start, int length)
     {
-        if (text[start] is '{' or '$' or '%' || CredentialNames.IsCommonPlaceholder(text, start, length) || SecretText.HasFillerRun(text, start, length, 3))
+        // Short fillers (xxx, 123) are placeholders; a long random password may hold a run of three by chance.
+        if (text[start] is '{' or '$' or '%' || CredentialNames.IsCommonPlaceholder(text, start, length) || SecretText.HasFillerRun(text, start, length, length <= 12 ? 3 : 6))
         {
             return false;
         }

@@ -14,6 +14,7 @@ internal static class SecretText
     [
         "example", "xxxx", "****", "placeholder", "your", "dummy", "sample", "redacted", "changeme", "change_me",
         "replace", "insert", "<", ">", "${", "{{", "$(", "#{", "%(", "...", "todo", "secret_here", "key_here", "token_here",
+        "@microsoft.keyvault(", "@microsoft.appconfiguration(",
     ];
 
     [ThreadStatic]
