@@ -137,7 +137,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                     && SymmetricKeySinks.FindLiteralKey(token) is { } key)
                 {
                     var target = token.ValueText == "Key" ? "the cipher's Key" : token.ValueText;
-                    context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), target));
+                    var variable = token.ValueText == "Key" ? "ENCRYPTION_KEY" : EnvironmentVariableName(token.ValueText + "_Key");
+                    context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), Properties(variable), target));
                 }
 
                 analyzedUntil = token.Span.End;
