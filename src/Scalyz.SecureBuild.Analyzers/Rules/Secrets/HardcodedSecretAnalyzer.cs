@@ -81,6 +81,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         var analyzedUntil = 0;
         var lastAnchored = -1;
         var buckets = SecretCatalog.Default.KeywordBuckets;
+        var anchoredBuckets = SecretCatalog.Default.AnchoredBuckets;
         var startPairs = StartPairs.Value;
         for (var i = 0; i < text.Length - 1; i++)
         {
@@ -93,8 +94,12 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
             var c = SecretText.ToLowerAscii(raw);
             var next = SecretText.ToLowerAscii(text[i + 1]);
-            var anchored = false;
-            var hit = c < 128 && next < 128 && HasKeywordAt(buckets[SecretCatalog.BucketOf(c, next)], text, i, out anchored);
+            if (c >= 128 || next >= 128 || (i < analyzedUntil && !anchoredBuckets[SecretCatalog.BucketOf(c, next)]))
+            {
+                continue;
+            }
+
+            var hit = HasKeywordAt(buckets[SecretCatalog.BucketOf(c, next)], text, i, out var anchored);
             if (i < analyzedUntil && !anchored)
             {
                 continue;

@@ -145,6 +145,18 @@ internal sealed class SecretCatalog
             }
         }
 
+        AnchoredBuckets = new bool[128 * 128];
+        foreach (var format in formats)
+        {
+            if (format.IsAnchored)
+            {
+                foreach (var keyword in format.Keywords)
+                {
+                    AnchoredBuckets[BucketOf(keyword[0], keyword[1])] = true;
+                }
+            }
+        }
+
         KeywordBuckets = new (string Keyword, SecretFormat Format, bool NeedsBoundary)[128 * 128][];
         for (var c = 0; c < buckets.Length; c++)
         {
@@ -160,6 +172,9 @@ internal sealed class SecretCatalog
     /// <summary>Keywords indexed by their first two (lowercase ASCII) characters, see <see cref="BucketOf"/>.</summary>
     /// <remarks>NeedsBoundary: the format's match starts with the keyword after a non-alphanumeric character, so an occurrence inside a word (Task, Path) cannot match.</remarks>
     public (string Keyword, SecretFormat Format, bool NeedsBoundary)[][] KeywordBuckets { get; }
+
+    /// <summary>Whether some anchored format's keyword starts with the bucket's two characters (the text pass looks at nothing else inside a token it has read).</summary>
+    public bool[] AnchoredBuckets { get; }
 
     public static int BucketOf(char first, char second) => (first * 128) + second;
 
