@@ -91,6 +91,7 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
     {
         var content = text.ToString();
         var fileName = Path.GetFileName(path);
+        var sections = new Sections();
         foreach (var line in text.Lines)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -103,27 +104,37 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
             if (SecretScanner.TryFind(content, span.Start, span.Length, settings, out var match))
             {
                 Report(context, path, text, match.Start, match.Length, match.Label, match.Mask(content), fileName);
-                continue;
+            }
+            else
+            {
+                var pair = kind switch
+                {
+                    ConfigFileKind.Json => JsonPair,
+                    ConfigFileKind.Env => EnvLine,
+                    _ => null,
+                };
+                if (pair is not null)
+                {
+                    TryReportPair(context, path, text, content, span, pair, settings, fileName, sections);
+                }
+                else if (!TryReportPair(context, path, text, content, span, XmlAddPair, settings, fileName, sections))
+                {
+                    TryReportPair(context, path, text, content, span, XmlElement, settings, fileName, sections);
+                }
             }
 
-            var pair = kind switch
+            if (kind == ConfigFileKind.Json)
             {
-                ConfigFileKind.Json => JsonPair,
-                ConfigFileKind.Env => EnvLine,
-                _ => null,
-            };
-            if (pair is not null)
-            {
-                TryReportPair(context, path, text, content, span, pair, settings, fileName);
+                sections.ReadJson(content, span);
             }
-            else if (!TryReportPair(context, path, text, content, span, XmlAddPair, settings, fileName))
+            else if (kind == ConfigFileKind.Xml)
             {
-                TryReportPair(context, path, text, content, span, XmlElement, settings, fileName);
+                sections.ReadXml(content, span);
             }
         }
     }
 
-    private static bool TryReportPair(CompilationAnalysisContext context, string path, SourceText text, string content, TextSpan line, Regex pattern, SecretSettings settings, string fileName)
+    private static bool TryReportPair(CompilationAnalysisContext context, string path, SourceText text, string content, TextSpan line, Regex pattern, SecretSettings settings, string fileName, Sections sections)
     {
         try
         {
@@ -131,10 +142,24 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
             {
                 var key = m.Groups["k"].Value;
                 var value = m.Groups["v"];
-                var kind = CredentialNames.Classify(key);
-                // DPAPI-protected values (nuget.config's encrypted Password) are bound to one machine, not a leak.
-                if (kind != CredentialKind.None && !value.Value.StartsWith("AQAAANCMnd8BFdERjHoAwE", StringComparison.Ordinal)
-                    && CredentialNames.IsSecretValue(kind, value.Value, settings))
+                if (value.Value.StartsWith("AQAAANCMnd8BFdERjHoAwE", StringComparison.Ordinal))
+                {
+                    // DPAPI-protected values (nuget.config's encrypted Password) are bound to one machine, not a leak.
+                    continue;
+                }
+
+                // A value with no prefix of its own counts under a provider's section or key ("Twilio": { "AuthToken": ... }).
+                var qualified = sections.Qualify(key);
+                if (!SecretScanner.NamesAnIdentifier(key, 0, key.Length)
+                    && SecretScanner.TryFindAnchoredValue(qualified, 0, qualified.Length, content, value.Index, value.Length, settings, out var match))
+                {
+                    Report(context, path, text, value.Index, value.Length, match.Label, match.Mask(content), fileName);
+                    return true;
+                }
+
+                // nuget.config's <apikeys> section holds package feed API keys under the feed's URL.
+                var kind = sections.InApiKeys ? CredentialKind.Key : CredentialNames.Classify(key);
+                if (kind != CredentialKind.None && CredentialNames.IsSecretValue(kind, value.Value, settings))
                 {
                     Report(context, path, text, value.Index, value.Length, "The value of '" + key + "'", SecretText.Mask(value.Value, 0, value.Length), fileName);
                     return true;
@@ -147,6 +172,80 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>The JSON objects or XML elements a line sits in, so a key is read with its provider section.</summary>
+    private sealed class Sections
+    {
+        private readonly System.Collections.Generic.List<string> _open = [];
+
+        public bool InApiKeys => _open.Exists(s => s.Equals("apikeys", StringComparison.OrdinalIgnoreCase));
+
+        public string Qualify(string key) => _open.Count == 0 ? key : string.Join(":", _open) + ":" + key;
+
+        public void ReadJson(string content, TextSpan line)
+        {
+            string? lastString = null, pendingKey = null;
+            for (var i = line.Start; i < line.End; i++)
+            {
+                var c = content[i];
+                if (c == '"')
+                {
+                    var start = ++i;
+                    while (i < line.End && content[i] != '"')
+                    {
+                        i += content[i] == '\\' ? 2 : 1;
+                    }
+
+                    lastString = content.Substring(start, Math.Min(i, line.End) - start);
+                }
+                else if (c == ':')
+                {
+                    pendingKey = lastString;
+                }
+                else if (c is '{' or '[')
+                {
+                    _open.Add(pendingKey ?? string.Empty);
+                    pendingKey = null;
+                }
+                else if (c is '}' or ']' && _open.Count > 0)
+                {
+                    _open.RemoveAt(_open.Count - 1);
+                }
+            }
+        }
+
+        public void ReadXml(string content, TextSpan line)
+        {
+            for (var i = content.IndexOf('<', line.Start, line.Length); i >= 0 && i < line.End - 1; i = content.IndexOf('<', i + 1, line.End - i - 1))
+            {
+                var closing = content[i + 1] == '/';
+                var start = closing ? i + 2 : i + 1;
+                var end = start;
+                while (end < line.End && (char.IsLetterOrDigit(content[end]) || content[end] is '.' or '-' or '_' or ':'))
+                {
+                    end++;
+                }
+
+                if (end == start)
+                {
+                    continue;
+                }
+
+                var close = content.IndexOf('>', end, line.End - end);
+                if (closing)
+                {
+                    if (_open.Count > 0)
+                    {
+                        _open.RemoveAt(_open.Count - 1);
+                    }
+                }
+                else if (close > 0 && content[close - 1] != '/')
+                {
+                    _open.Add(content.Substring(start, end - start));
+                }
+            }
+        }
     }
 
     private static void Report(CompilationAnalysisContext context, string path, SourceText text, int start, int length, string label, string masked, string fileName)

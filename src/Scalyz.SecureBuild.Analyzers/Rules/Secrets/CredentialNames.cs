@@ -27,6 +27,7 @@ internal static class CredentialNames
     [
         "secret", "token", "apikey", "accesskey", "secretkey", "privatekey", "authkey", "signingkey", "masterkey",
         "sharedkey", "accountkey", "subscriptionkey", "encryptionkey", "credential", "sastoken", "bearer",
+        "jwtkey", "hmackey", "validationkey", "decryptionkey", "machinekey", "appsecret",
     ];
 
     // A credential word next to one of these names something about the credential, not the credential itself.
@@ -40,13 +41,15 @@ internal static class CredentialNames
         "store", "vault", "cache", "encrypted", "protected", "reference", "ref", "location", "prefix", "suffix",
         "separator", "generator", "tokenizer", "source", "reset", "changed", "attempt", "property", "display", "id",
         "lookup", "handler", "option", "request", "response", "result", "status", "event", "input", "output",
+        "public", "publishable",
     ];
 
     private static readonly string[] CommonPlaceholders =
     [
         "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "changeme", "admin", "root", "test",
         "testing", "user", "username", "guest", "null", "none", "empty", "default", "value", "string", "x", "xx", "xxx",
-        "changeit", "invalid", "wrong", "incorrect", "secret123", "password1", "password123",
+        "changeit", "invalid", "wrong", "incorrect", "secret123", "password1", "password123", "postgres", "mysql", "redis",
+        "rabbitmq", "mongo", "sa", "letmein",
     ];
 
     [ThreadStatic]
@@ -61,9 +64,14 @@ internal static class CredentialNames
             return CredentialKind.None;
         }
 
-        var kind = ContainsAny(PasswordWords, length) ? CredentialKind.Password
-            : ContainsAny(KeyWords, length) ? CredentialKind.Key
-            : CredentialKind.None;
+        var (wordAt, wordLength) = FindAny(PasswordWords, length);
+        var kind = wordAt >= 0 ? CredentialKind.Password : CredentialKind.None;
+        if (kind == CredentialKind.None)
+        {
+            (wordAt, wordLength) = FindAny(KeyWords, length);
+            kind = wordAt >= 0 ? CredentialKind.Key : CredentialKind.None;
+        }
+
         if (kind == CredentialKind.None)
         {
             return kind;
@@ -72,8 +80,9 @@ internal static class CredentialNames
         foreach (var word in NotSecretWords)
         {
             var at = IndexOf(word, length);
-            // 'id' and 'ref' only count as a whole trailing word (ClientSecretId), not inside other words (valid, preferred).
-            if (at >= 0 && (word.Length > 3 || at + word.Length == length))
+            // 'id' and 'ref' only count as a whole trailing word (ClientSecretId), not inside other words (valid, preferred);
+            // none counts inside the credential word itself ('count' in AccountKey).
+            if (at >= 0 && (word.Length > 3 || at + word.Length == length) && !(at >= wordAt && at + word.Length <= wordAt + wordLength))
             {
                 return CredentialKind.None;
             }
@@ -92,7 +101,8 @@ internal static class CredentialNames
         }
 
         if (SecretText.IsPlaceholder(value, 0, length) || IsCommonPlaceholder(value, 0, length) || settings.IsAllowed(value, 0, length)
-            || SecretText.IsGuid(value, 0, length) || LooksLikeNameOrPath(value, kind == CredentialKind.Key))
+            || SecretText.IsGuid(value, 0, length) || LooksLikeNameOrPath(value, kind == CredentialKind.Key) || IsDataOrHash(value) || NamesASecret(value)
+            || SecretScanner.IsHandTypedChecksumToken(value))
         {
             return false;
         }
@@ -104,6 +114,12 @@ internal static class CredentialNames
 
     public static bool IsCommonPlaceholder(string text, int start, int length)
     {
+        // connectionstrings.com style: myPassword, mySecretKey.
+        if (length > 3 && text[start] == 'm' && text[start + 1] == 'y' && text[start + 2] is >= 'A' and <= 'Z' && IsLettersOnly(text, start, length))
+        {
+            return true;
+        }
+
         foreach (var word in CommonPlaceholders)
         {
             if (word.Length == length && SecretText.IndexOfIgnoreCase(text, start, length, word) == start)
@@ -113,6 +129,49 @@ internal static class CredentialNames
         }
 
         return false;
+    }
+
+    private static bool IsLettersOnly(string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (text[i] is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Base64 of files (PNG, JPEG, GIF, PDF, ZIP, WOFF2) and package or subresource hashes are data, not keys.
+    private static readonly string[] DataPrefixes = ["iVBORw0KGgo", "/9j/", "R0lGOD", "JVBERi0", "UEsDB", "d09GMg", "sha1-", "sha256-", "sha384-", "sha512-", "sha256:", "sha512:"];
+
+    private static bool IsDataOrHash(string value)
+    {
+        foreach (var prefix in DataPrefixes)
+        {
+            if (value.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A password that names one (db-password, smtp_secret) is a key name or a reference, not a password.
+    private static bool NamesASecret(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return value.Contains("password") || value.Contains("secret") || value.Contains("passwd") || value.Contains("token");
     }
 
     // Environment variable names (DB_PASSWORD), configuration paths (Database:Password), URLs, file paths, format
@@ -142,9 +201,29 @@ internal static class CredentialNames
         return (upperOrUnderscore && hasUnderscore)
             || (onlyNameChars && hasSeparator && !HasDigit(value))
             || (keyOrToken && wordsOnly && value.Length < 64)
-            || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || IsHostName(value)
+            || value.IndexOf("://", StringComparison.Ordinal) is > 0 and < 20
             || value[0] is '/' or '~';
+    }
+
+    // orders-1a2b3c4.svc.example-4627.pinecone.io: lowercase labels, at least two dots, a letters-only last label.
+    private static bool IsHostName(string value)
+    {
+        var dots = 0;
+        foreach (var c in value)
+        {
+            if (c == '.')
+            {
+                dots++;
+            }
+            else if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-'))
+            {
+                return false;
+            }
+        }
+
+        var last = value.LastIndexOf('.');
+        return dots >= 2 && last < value.Length - 2 && IsLettersOnly(value, last + 1, value.Length - last - 1);
     }
 
     private static bool HasDigit(string value)
@@ -205,17 +284,18 @@ internal static class CredentialNames
         return length;
     }
 
-    private static bool ContainsAny(string[] words, int length)
+    private static (int At, int Length) FindAny(string[] words, int length)
     {
         foreach (var word in words)
         {
-            if (IndexOf(word, length) >= 0)
+            var at = IndexOf(word, length);
+            if (at >= 0)
             {
-                return true;
+                return (at, word.Length);
             }
         }
 
-        return false;
+        return (-1, 0);
     }
 
     private static int IndexOf(string word, int length)

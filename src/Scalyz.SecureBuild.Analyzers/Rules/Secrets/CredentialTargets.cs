@@ -29,7 +29,12 @@ internal static class CredentialTargets
         return name is null ? (null, CredentialKind.None) : (name, CredentialNames.Classify(name));
     }
 
-    public static bool IsApiLabel(string name) => name is NetworkCredentialLabel or CertificateLabel or AuthorizationLabel;
+    public const string AccountKeyLabel = "The account key";
+    public const string ApiKeyLabel = "The API key credential";
+    public const string AwsSecretLabel = "The AWS secret key";
+    public const string ClientSecretLabel = "The client secret";
+
+    public static bool IsApiLabel(string name) => name is NetworkCredentialLabel or CertificateLabel or AuthorizationLabel or AccountKeyLabel or ApiKeyLabel or AwsSecretLabel or ClientSecretLabel;
 
     /// <summary>The name the literal is given to, whatever it is called.</summary>
     public static string? FindName(SyntaxToken literal)
@@ -51,7 +56,7 @@ internal static class CredentialTargets
             case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property }:
                 return property.Identifier.ValueText;
             case AssignmentExpressionSyntax assignment when assignment.Right == expression:
-                return TargetName(assignment.Left);
+                return QualifiedByCreatedType(assignment, TargetName(assignment.Left));
             case ArgumentSyntax { NameColon: { } nameColon }:
                 return nameColon.Name.Identifier.ValueText;
             case ArgumentSyntax argument:
@@ -70,6 +75,27 @@ internal static class CredentialTargets
             default:
                 return null;
         }
+    }
+
+    // new JwtOptions { Key = "..." }: a bare Key or Secret member reads with its type's name (JwtOptionsKey), so the
+    // type says what the key is for.
+    private static string? QualifiedByCreatedType(AssignmentExpressionSyntax assignment, string? name) =>
+        name is "Key" or "Value" && assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax creation }
+            && CreatedTypeName(creation) is { } type
+            ? WithoutSuffix(type) + name
+            : name;
+
+    private static string WithoutSuffix(string type)
+    {
+        foreach (var suffix in new[] { "Options", "Settings", "Configuration", "Config", "Parameters", "Section" })
+        {
+            if (type.Length > suffix.Length && type.EndsWith(suffix, System.StringComparison.Ordinal))
+            {
+                return type.Substring(0, type.Length - suffix.Length);
+            }
+        }
+
+        return type;
     }
 
     // Parentheses, casts, '??' fallbacks and conditional branches pass the literal on unchanged.
@@ -125,7 +151,11 @@ internal static class CredentialTargets
         };
         return (name, index) switch
         {
-            ("NetworkCredential", 1) => NetworkCredentialLabel,
+            ("NetworkCredential", 1) or ("UsernamePasswordCredential", 1) => NetworkCredentialLabel,
+            ("StorageSharedKeyCredential", 1) or ("AzureNamedKeyCredential", 1) or ("CosmosClient", 1) or ("DocumentClient", 1) => AccountKeyLabel,
+            ("AzureKeyCredential", 0) or ("AzureSasCredential", 0) or ("ApiKeyCredential", 0) or ("KeyCredential", 0) => ApiKeyLabel,
+            ("BasicAWSCredentials", 1) or ("SessionAWSCredentials", 1) => AwsSecretLabel,
+            ("ClientSecretCredential", 2) or ("WithClientSecret", 0) => ClientSecretLabel,
             ("X509Certificate2" or "X509Certificate" or "LoadPkcs12" or "LoadPkcs12FromFile" or "Import" or "CreateFromPemFile" or "CreateFromEncryptedPemFile", 1) => CertificateLabel,
             ("AuthenticationHeaderValue", 1) => AuthorizationLabel,
             _ => null,

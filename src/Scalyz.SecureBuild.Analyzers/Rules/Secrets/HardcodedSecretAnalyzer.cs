@@ -79,22 +79,35 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         var text = context.Tree.GetText(context.CancellationToken).ToString();
         SyntaxNode? root = null;
         var analyzedUntil = 0;
+        var lastAnchored = -1;
         var buckets = SecretCatalog.Default.KeywordBuckets;
+        var anchoredBuckets = SecretCatalog.Default.AnchoredBuckets;
         var startPairs = StartPairs.Value;
-        for (var i = System.Math.Max(0, analyzedUntil); i < text.Length - 1; i++)
+        for (var i = 0; i < text.Length - 1; i++)
         {
             var raw = text[i];
             var rawNext = text[i + 1];
-            if (raw >= 128 || rawNext >= 128 || !startPairs[(raw << 7) | rawNext] || i < analyzedUntil)
+            if (raw >= 128 || rawNext >= 128 || !startPairs[(raw << 7) | rawNext])
             {
                 continue;
             }
 
             var c = SecretText.ToLowerAscii(raw);
             var next = SecretText.ToLowerAscii(text[i + 1]);
-            var hit = c < 128 && next < 128 && HasKeywordAt(buckets[SecretCatalog.BucketOf(c, next)], text, i);
-            var sink = !hit && SymmetricKeySinks.MayStartAt(text, i);
-            if (!hit && !sink && !(c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)))
+            if (c >= 128 || next >= 128 || (i < analyzedUntil && !anchoredBuckets[SecretCatalog.BucketOf(c, next)]))
+            {
+                continue;
+            }
+
+            var hit = HasKeywordAt(buckets[SecretCatalog.BucketOf(c, next)], text, i, out var anchored);
+            if (i < analyzedUntil && !anchored)
+            {
+                continue;
+            }
+
+            var sink = SymmetricKeySinks.MayStartAt(text, i);
+            var keyEnd = !hit && !sink && c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i);
+            if (!hit && !sink && !keyEnd)
             {
                 continue;
             }
@@ -103,7 +116,25 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             var token = root.FindToken(i);
             if (token.Span.Contains(i))
             {
-                if (hit && IsStringToken(token))
+                if (anchored && (token.IsKind(SyntaxKind.IdentifierToken) || IsStringToken(token)))
+                {
+                    // A provider word in a name, key or call: the literals that follow it in the same statement.
+                    AnalyzeAfterProviderWord(context, text, token, i, settings, ref lastAnchored);
+                }
+
+                if (i < analyzedUntil)
+                {
+                    continue;
+                }
+
+                if ((hit || keyEnd) && token.Parent?.Parent is InterpolatedStringExpressionSyntax interpolated)
+                {
+                    AnalyzeInterpolated(context, interpolated, settings);
+                    analyzedUntil = interpolated.Span.End;
+                    continue;
+                }
+
+                if ((hit || keyEnd) && IsStringToken(token))
                 {
                     AnalyzeLiteral(context, token, settings);
                 }
@@ -111,10 +142,16 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                     && SymmetricKeySinks.FindLiteralKey(token) is { } key)
                 {
                     var target = token.ValueText == "Key" ? "the cipher's Key" : token.ValueText;
-                    context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), target));
+                    var variable = token.ValueText == "Key" ? "ENCRYPTION_KEY" : EnvironmentVariableName(token.ValueText + "_Key");
+                    context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.SymmetricKey, key.GetLocation(), Properties(variable), target));
                 }
 
                 analyzedUntil = token.Span.End;
+                continue;
+            }
+
+            if (i < analyzedUntil)
+            {
                 continue;
             }
 
@@ -124,6 +161,105 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 AnalyzeComment(context, text, trivia.Span, settings);
                 analyzedUntil = trivia.Span.End;
             }
+        }
+    }
+
+    // The statement after a provider word (TwilioAuthToken = "...", ["Twilio:AuthToken"] = "...", new TwilioClient("..."),
+    // SetEnvironmentVariable("TWILIO_AUTH_TOKEN", "...")): plain literals among the next tokens, up to the end of the
+    // statement, that match an anchored format of a provider word between the keyword and the literal.
+    private static void AnalyzeAfterProviderWord(SyntaxTreeAnalysisContext context, string text, SyntaxToken token, int keywordAt, SecretSettings settings, ref int lastReported)
+    {
+        var candidate = token;
+        for (var n = 0; n < ProviderWordReach && candidate.SpanStart < keywordAt + ProviderWordChars && !candidate.IsKind(SyntaxKind.SemicolonToken); n++)
+        {
+            if (candidate.SpanStart > keywordAt && candidate.SpanStart > lastReported && IsPlainLiteral(candidate)
+                && FindAnchored(text, keywordAt, candidate, settings, out var match)
+                && !SecretScanner.TryFind(candidate.ValueText, 0, candidate.ValueText.Length, settings, out _))
+            {
+                lastReported = candidate.SpanStart;
+                var value = candidate.ValueText;
+                context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.ProviderSecret, candidate.GetLocation(), Properties(CredentialTargets.FindName(candidate) ?? match.Label), match.Label, match.Mask(value)));
+                return;
+            }
+
+            candidate = candidate.GetNextToken();
+        }
+    }
+
+    private const int ProviderWordReach = 16;
+
+    private const int ProviderWordChars = 200;
+
+    // The provider words between keywordAt and the literal, the literal's value matched whole; the name the literal is
+    // given to (or, without one, the text in between) must not name an id, URL or public value (TwilioAccountSid).
+    private static bool FindAnchored(string text, int keywordAt, SyntaxToken literal, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        var value = literal.ValueText;
+        var name = CredentialTargets.FindName(literal);
+        if (name is not null ? SecretScanner.NamesAnIdentifier(name, 0, name.Length) : SecretScanner.NamesAnIdentifier(text, keywordAt, literal.SpanStart - keywordAt))
+        {
+            return false;
+        }
+
+        return SecretScanner.TryFindAnchoredValue(text, keywordAt, literal.SpanStart - keywordAt, value, 0, value.Length, settings, out match);
+    }
+
+    /// <summary>Whether the anchored path reports this literal: a provider word in the statement before it (so SSB1002 stays silent).</summary>
+    private static bool HasProviderWordBefore(SyntaxToken literal, SecretSettings settings)
+    {
+        var text = literal.SyntaxTree!.GetText().ToString();
+        var buckets = SecretCatalog.Default.KeywordBuckets;
+        var token = literal.GetPreviousToken();
+        for (var n = 1; n < ProviderWordReach && !token.IsKind(SyntaxKind.None) && !token.IsKind(SyntaxKind.SemicolonToken) && literal.SpanStart - token.SpanStart < ProviderWordChars; n++)
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) || IsStringToken(token))
+            {
+                for (var i = token.SpanStart; i < token.Span.End - 1; i++)
+                {
+                    var c = SecretText.ToLowerAscii(text[i]);
+                    var next = SecretText.ToLowerAscii(text[i + 1]);
+                    if (c < 128 && next < 128 && HasKeywordAt(buckets[SecretCatalog.BucketOf(c, next)], text, i, out var anchored) && anchored
+                        && FindAnchored(text, i, literal, settings, out _))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            token = token.GetPreviousToken();
+        }
+
+        return false;
+    }
+
+    private static bool IsPlainLiteral(SyntaxToken token) =>
+        token.Parent is LiteralExpressionSyntax && IsStringToken(token);
+
+    // Interpolated strings are read whole, each hole standing for one character, so a keyword and its value in
+    // different parts ($"https://{user}:p4ss@{host}", $"{baseUrl}?api_key=...") are still seen together.
+    private static void AnalyzeInterpolated(SyntaxTreeAnalysisContext context, InterpolatedStringExpressionSyntax interpolated, SecretSettings settings)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax part)
+            {
+                builder.Append(part.TextToken.ValueText);
+            }
+            else
+            {
+                builder.Append('x');
+            }
+        }
+
+        var value = builder.ToString();
+        if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match)
+            || CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true))
+        {
+            var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
+            var target = CredentialTargets.FindName(interpolated.StringStartToken);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, interpolated.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
         }
     }
 
@@ -166,18 +302,25 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         return pairs;
     }
 
-    private static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index)
+    private static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index, out bool anchored)
     {
-        foreach (var (keyword, _, needsBoundary) in bucket)
+        var hit = false;
+        anchored = false;
+        foreach (var (keyword, format, needsBoundary) in bucket)
         {
             if ((!needsBoundary || index == 0 || !SecretScanner.IsAlphanumeric(text[index - 1]))
                 && index + keyword.Length <= text.Length && SecretText.IndexOfIgnoreCase(text, index, keyword.Length, keyword) == index)
             {
-                return true;
+                hit = true;
+                if (format.IsAnchored && SecretScanner.IsWordStart(text, index))
+                {
+                    anchored = true;
+                    return true;
+                }
             }
         }
 
-        return false;
+        return hit;
     }
 
     private static bool IsStringToken(SyntaxToken token)
@@ -214,7 +357,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLiteral(SyntaxTreeAnalysisContext context, SyntaxToken token, SecretSettings settings)
     {
         var value = token.ValueText;
-        if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match))
+        if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match)
+            || (value.Length < 4096 && CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true)))
         {
             var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
             var target = CredentialTargets.FindName(token);
@@ -245,7 +389,9 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         var (name, kind) = CredentialTargets.Find(token);
         if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
             || !CredentialNames.IsSecretValue(kind, value, settings)
-            || SecretScanner.TryFind(value, 0, value.Length, settings, out _))
+            || SecretScanner.TryFind(value, 0, value.Length, settings, out _)
+            || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true)
+            || HasProviderWordBefore(token, settings))
         {
             return;
         }
@@ -299,7 +445,11 @@ internal static class CommentCredentials
 
     private static readonly SecretFormat Format = new(-1, "comment-credential", SecretKind.Header, "Credential", ImmutableArray<string>.Empty, 0, false, ImmutableHashSet<string>.Empty, string.Empty);
 
-    public static bool TryFind(string text, int start, int length, SecretSettings settings, out SecretMatch match)
+    /// <summary>
+    /// Finds "key: value" or "key=value" in a comment; <paramref name="inLiteral"/> (string literals and URLs) also
+    /// asks that a ':' be followed by a space, so configuration paths ("Password:Policy", "Jwt:Secret") are not read as pairs.
+    /// </summary>
+    public static bool TryFind(string text, int start, int length, SecretSettings settings, out SecretMatch match, bool inLiteral = false)
     {
         match = default;
         if (!MayContainKey(text, start, length))
@@ -313,6 +463,11 @@ internal static class CommentCredentials
             {
                 var key = m.Groups["k"].Value;
                 var secret = m.Groups["s"];
+                if (inLiteral && IsPathSeparator(text, m.Groups["k"].Index + key.Length))
+                {
+                    continue;
+                }
+
                 if (CredentialNames.IsSecretValue(CredentialNames.Classify(key), secret.Value, settings))
                 {
                     match = new SecretMatch(Format, secret.Index, secret.Length, null);
@@ -326,6 +481,17 @@ internal static class CommentCredentials
         }
 
         return false;
+    }
+
+    private static bool IsPathSeparator(string text, int afterKey)
+    {
+        var i = afterKey;
+        while (i < text.Length && text[i] == ' ')
+        {
+            i++;
+        }
+
+        return i + 1 < text.Length && text[i] == ':' && text[i + 1] is not (' ' or '\t');
     }
 
     // Cheap gate before the regex: some ':' or '=' must follow a word ending like a credential key (password, pwd,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
@@ -33,8 +34,11 @@ internal sealed class SecretFormat
     private readonly string _pattern;
     private Regex? _regex;
 
-    public SecretFormat(int index, string id, SecretKind kind, string provider, ImmutableArray<string> keywords, double minEntropy, bool crc32Checksum, ImmutableHashSet<string> examples, string pattern)
+    private Regex? _valueRegex;
+
+    public SecretFormat(int index, string id, SecretKind kind, string provider, ImmutableArray<string> keywords, double minEntropy, bool crc32Checksum, ImmutableHashSet<string> examples, string pattern, bool anchored = false)
     {
+        IsAnchored = anchored;
         Index = index;
         Id = id;
         Kind = kind;
@@ -47,6 +51,13 @@ internal sealed class SecretFormat
     }
 
     public int Index { get; }
+
+    /// <summary>
+    /// A keyword-anchored format: the value has no prefix of its own (a Twilio auth token is 32 hex digits), so it
+    /// counts only next to a provider word: in the same text (a comment, a URL, a .env line) or in the name, key or
+    /// call the literal is given to.
+    /// </summary>
+    public bool IsAnchored { get; }
 
     public string Id { get; }
 
@@ -68,7 +79,7 @@ internal sealed class SecretFormat
     /// <summary>Whether every match of this format starts with <paramref name="keyword"/> right after a non-alphanumeric character.</summary>
     public bool StartsWithBoundedKeyword(string keyword)
     {
-        if (Kind != SecretKind.Token || _pattern.StartsWith("(", StringComparison.Ordinal))
+        if (Kind != SecretKind.Token || IsAnchored || _pattern.StartsWith("(", StringComparison.Ordinal))
         {
             return false;
         }
@@ -97,10 +108,19 @@ internal sealed class SecretFormat
     /// <summary>Compiled on first use, so formats that never see their keyword cost nothing; the timeout keeps hostile input from hanging the IDE.</summary>
     public Regex Regex => _regex ??= new Regex(Bounded(), RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
 
+    /// <summary>For anchored formats: the value alone, matched against a whole literal or configuration value.</summary>
+    public Regex ValueRegex => _valueRegex ??= new Regex("^(?:" + _pattern + ")$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+
+    // Between a provider word and its value: the rest of the name (AuthToken, _API_KEY, .com/v1/send?auth_token) and
+    // up to four separators or short words (": ", "\" = \"", "=", " token: "), never a line break.
+    private const string Bridge = @"(?:[^\s\x22'<>]{0,40}?[ \t:=\x22',/()\[\]{}>|\\&?]{1,8}){1,4}?";
+
     // Token formats must not start or end inside a longer run of letters and digits; context formats
     // (those starting with a case-insensitive key name) and structural ones carry their own anchoring.
     private string Bounded() =>
-        Kind == SecretKind.Token && !_pattern.StartsWith("(?i:", StringComparison.Ordinal)
+        IsAnchored
+            ? @"(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?i:" + string.Join("|", Keywords.Select(Regex.Escape)) + ")" + Bridge + "(?<s>" + _pattern + ")(?![A-Za-z0-9])"
+        : Kind == SecretKind.Token && !_pattern.StartsWith("(?i:", StringComparison.Ordinal)
             ? "(?<![A-Za-z0-9])(?:" + _pattern + ")(?![A-Za-z0-9])"
             : "(?:" + _pattern + ")";
 }
@@ -125,6 +145,18 @@ internal sealed class SecretCatalog
             }
         }
 
+        AnchoredBuckets = new bool[128 * 128];
+        foreach (var format in formats)
+        {
+            if (format.IsAnchored)
+            {
+                foreach (var keyword in format.Keywords)
+                {
+                    AnchoredBuckets[BucketOf(keyword[0], keyword[1])] = true;
+                }
+            }
+        }
+
         KeywordBuckets = new (string Keyword, SecretFormat Format, bool NeedsBoundary)[128 * 128][];
         for (var c = 0; c < buckets.Length; c++)
         {
@@ -140,6 +172,9 @@ internal sealed class SecretCatalog
     /// <summary>Keywords indexed by their first two (lowercase ASCII) characters, see <see cref="BucketOf"/>.</summary>
     /// <remarks>NeedsBoundary: the format's match starts with the keyword after a non-alphanumeric character, so an occurrence inside a word (Task, Path) cannot match.</remarks>
     public (string Keyword, SecretFormat Format, bool NeedsBoundary)[][] KeywordBuckets { get; }
+
+    /// <summary>Whether some anchored format's keyword starts with the bucket's two characters (the text pass looks at nothing else inside a token it has read).</summary>
+    public bool[] AnchoredBuckets { get; }
 
     public static int BucketOf(char first, char second) => (first * 128) + second;
 
@@ -165,7 +200,7 @@ internal sealed class SecretCatalog
 
             var kind = fields[1] switch
             {
-                "token" => SecretKind.Token,
+                "token" or "anchored" => SecretKind.Token,
                 "privatekey" => SecretKind.PrivateKey,
                 "connstr" => SecretKind.ConnectionString,
                 "url" => SecretKind.Url,
@@ -183,7 +218,7 @@ internal sealed class SecretCatalog
 
             var entropy = fields[4] == "-" ? 0 : double.Parse(fields[4], CultureInfo.InvariantCulture);
             var examples = fields[6] == "-" ? ImmutableHashSet<string>.Empty : ImmutableHashSet.Create(StringComparer.Ordinal, fields[6].Split(','));
-            formats.Add(new SecretFormat(formats.Count, fields[0], kind, fields[2], ImmutableArray.Create(keywords), entropy, fields[5] == "crc32b62", examples, fields[7]));
+            formats.Add(new SecretFormat(formats.Count, fields[0], kind, fields[2], ImmutableArray.Create(keywords), entropy, fields[5] == "crc32b62", examples, fields[7], fields[1] == "anchored"));
         }
 
         return new SecretCatalog(formats.ToImmutable());

@@ -115,7 +115,8 @@ internal static class SecretScanner
                 var group = m.Groups["s"];
                 var secret = group.Success ? group : (Group)m;
                 var key = m.Groups["k"];
-                if (IsValid(format, text, secret.Index, secret.Length, key.Success ? key.Value : null, settings))
+                if ((!format.IsAnchored || !NamesAnIdentifier(text, m.Index, secret.Index - m.Index))
+                    && IsValid(format, text, secret.Index, secret.Length, key.Success ? key.Value : null, settings))
                 {
                     match = new SecretMatch(format, secret.Index, secret.Length, key.Success ? key.Value : null);
                     return true;
@@ -125,6 +126,113 @@ internal static class SecretScanner
         catch (RegexMatchTimeoutException)
         {
             // Hostile or pathological input: give up on this format rather than stall the IDE.
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A value with no prefix of its own (an anchored format: 32 hex digits, a UUID) given to a name, key or call that
+    /// holds the provider word: <paramref name="context"/>[contextStart..+contextLength] is searched for the words, the
+    /// value must match the format whole. Nothing is allocated unless a provider word occurs.
+    /// </summary>
+    public static bool TryFindAnchoredValue(string context, int contextStart, int contextLength, string text, int start, int length, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        if (length < 8 || contextLength < 2)
+        {
+            return false;
+        }
+
+        var buckets = SecretCatalog.Default.KeywordBuckets;
+        var end = contextStart + contextLength;
+        for (var i = contextStart; i < end - 1; i++)
+        {
+            var c = SecretText.ToLowerAscii(context[i]);
+            var next = SecretText.ToLowerAscii(context[i + 1]);
+            if (c >= 128 || next >= 128 || !IsWordStart(context, i))
+            {
+                continue;
+            }
+
+            foreach (var (keyword, format, _) in buckets[SecretCatalog.BucketOf(c, next)])
+            {
+                if (!format.IsAnchored || !StartsWithIgnoreCase(context, i, end, keyword))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (format.ValueRegex.Match(text, start, length).Success && IsValid(format, text, start, length, null, settings))
+                    {
+                        match = new SecretMatch(format, start, length, null);
+                        return true;
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // Give up on this format rather than stall the IDE.
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a provider word starts at <paramref name="i"/>: after a non-alphanumeric character or at a camelCase hump (myTwilioToken).</summary>
+    public static bool IsWordStart(string text, int i) =>
+        i == 0 || !IsAlphanumeric(text[i - 1]) || (text[i] is >= 'A' and <= 'Z' && text[i - 1] is >= 'a' and <= 'z');
+
+    /// <summary>
+    /// Whether the words in <paramref name="text"/>[start..+length] (between a provider word and its value, or the
+    /// name a value is given to) name an identifier, address or public value rather than a credential: the last word
+    /// is Id, Sid, Url, Name, ... (ProjectId, account_sid, BaseUrl), or a word says public (PublicKey, publishable_key).
+    /// </summary>
+    public static bool NamesAnIdentifier(string text, int start, int length)
+    {
+        var end = start + length;
+        int wordStart = -1, lastStart = -1, lastLength = 0;
+        for (var i = start; i <= end; i++)
+        {
+            var alphanumeric = i < end && IsAlphanumeric(text[i]);
+            var hump = alphanumeric && wordStart >= 0 && text[i] is >= 'A' and <= 'Z' && text[i - 1] is >= 'a' and <= 'z';
+            if (wordStart >= 0 && (!alphanumeric || hump))
+            {
+                if (IsWord(text, wordStart, i - wordStart, PublicWords))
+                {
+                    return true;
+                }
+
+                (lastStart, lastLength) = (wordStart, i - wordStart);
+                wordStart = -1;
+            }
+
+            if (alphanumeric && wordStart < 0)
+            {
+                wordStart = i;
+            }
+        }
+
+        return lastStart >= 0 && IsWord(text, lastStart, lastLength, IdentifierWords);
+    }
+
+    private static readonly string[] IdentifierWords =
+    [
+        "id", "ids", "guid", "uuid", "sid", "name", "url", "uri", "host", "endpoint", "region", "user", "username", "email",
+        "version", "hash", "sha", "thumbprint", "number", "domain", "zone",
+    ];
+
+    private static readonly string[] PublicWords = ["public", "publishable"];
+
+    private static bool IsWord(string text, int start, int length, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (word.Length == length && SecretText.IndexOfIgnoreCase(text, start, length, word) == start)
+            {
+                return true;
+            }
         }
 
         return false;
@@ -154,10 +262,55 @@ internal static class SecretScanner
             case SecretKind.Url:
                 return IsUrlPassword(text, start, length);
             case SecretKind.Header:
-                return format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy;
+                return (format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy) && !IsPlaceholderBasicCredential(text, start, length);
             default:
-                return format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy;
+                // A value with no prefix that holds seven repeated or counting characters (0123456789abcdef) is a filler.
+                return (format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy)
+                    && (!format.IsAnchored || !SecretText.HasFillerRun(text, start, length, 7));
         }
+    }
+
+    // "Basic dXNlcjpwYXNzd29yZA==" is user:password, the documentation example: decode Basic values and look at the password.
+    private static bool IsPlaceholderBasicCredential(string text, int start, int length)
+    {
+        if (start < 6 || SecretText.IndexOfIgnoreCase(text, start - 6, 6, "basic ") != start - 6 || length > 400)
+        {
+            return false;
+        }
+
+        try
+        {
+            var decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(text.Substring(start, length)));
+            var colon = decoded.IndexOf(':');
+            return colon >= 0 && (decoded.Length - colon - 1 < 4 || CredentialNames.IsCommonPlaceholder(decoded, colon + 1, decoded.Length - colon - 1)
+                || SecretText.IsPlaceholder(decoded, colon + 1, decoded.Length - colon - 1));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A value shaped like a checksummed token (ghp_, npm_, ...) whose checksum fails was typed by hand (a documentation
+    /// or test value); no rule reports it, whatever name it is given to.
+    /// </summary>
+    public static bool IsHandTypedChecksumToken(string value)
+    {
+        if (value.Length < 20 || value.IndexOf('_') < 0)
+        {
+            return false;
+        }
+
+        foreach (var format in SecretCatalog.Default.Formats)
+        {
+            if (format.Crc32Checksum && format.ValueRegex.IsMatch(value))
+            {
+                return !SecretText.HasValidCrc32Checksum(value, 0, value.Length);
+            }
+        }
+
+        return false;
     }
 
     private static bool IsConnectionStringSecret(string text, int start, int length, string? key)
@@ -176,7 +329,8 @@ internal static class SecretScanner
 
     private static bool IsUrlPassword(string text, int start, int length)
     {
-        if (text[start] is '{' or '$' or '%' || CredentialNames.IsCommonPlaceholder(text, start, length) || SecretText.HasFillerRun(text, start, length, 3))
+        // Short fillers (xxx, 123) are placeholders; a long random password may hold a run of three by chance.
+        if (text[start] is '{' or '$' or '%' || CredentialNames.IsCommonPlaceholder(text, start, length) || SecretText.HasFillerRun(text, start, length, length <= 12 ? 3 : 6))
         {
             return false;
         }

@@ -14,6 +14,7 @@ internal static class SecretText
     [
         "example", "xxxx", "****", "placeholder", "your", "dummy", "sample", "redacted", "changeme", "change_me",
         "replace", "insert", "<", ">", "${", "{{", "$(", "#{", "%(", "...", "todo", "secret_here", "key_here", "token_here",
+        "@microsoft.keyvault(", "@microsoft.appconfiguration(",
     ];
 
     [ThreadStatic]
@@ -52,9 +53,24 @@ internal static class SecretText
         return entropy + Term(others, length);
     }
 
+    // Keys every developer has: the Azurite/Storage Emulator account key and the Cosmos DB emulator key.
+    private static readonly string[] WellKnownDevelopmentKeys =
+    [
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+        "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
+    ];
+
     /// <summary>True when the value is a template, a documentation value or an obvious filler rather than a secret.</summary>
     public static bool IsPlaceholder(string text, int start, int length)
     {
+        foreach (var key in WellKnownDevelopmentKeys)
+        {
+            if (key.Length == length && string.CompareOrdinal(text, start, key, 0, length) == 0)
+            {
+                return true;
+            }
+        }
+
         foreach (var word in PlaceholderWords)
         {
             if (IndexOfIgnoreCase(text, start, length, word) >= 0)

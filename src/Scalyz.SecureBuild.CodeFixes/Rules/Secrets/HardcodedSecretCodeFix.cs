@@ -27,7 +27,7 @@ public sealed class HardcodedSecretCodeFix : CodeFixProvider
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
-        DiagnosticIds.ProviderSecret, DiagnosticIds.HardcodedCredential, DiagnosticIds.ConnectionStringSecret, DiagnosticIds.UrlCredentials);
+        DiagnosticIds.ProviderSecret, DiagnosticIds.HardcodedCredential, DiagnosticIds.ConnectionStringSecret, DiagnosticIds.UrlCredentials, DiagnosticIds.PrivateKey);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -53,13 +53,16 @@ public sealed class HardcodedSecretCodeFix : CodeFixProvider
         literal.Ancestors().Any(a => a is AttributeArgumentSyntax or ParameterSyntax or CaseSwitchLabelSyntax or ConstantPatternSyntax)
         || literal.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is { IsConst: true };
 
+    /// <summary><c>Environment.GetEnvironmentVariable("NAME") ?? throw ...</c>: a string read at run time, failing closed when unset.</summary>
+    internal static ExpressionSyntax EnvironmentLookup(string name) =>
+        SyntaxFactory.ParseExpression(
+                $"System.Environment.GetEnvironmentVariable(\"{name}\") ?? throw new System.InvalidOperationException(\"Set the {name} environment variable.\")")
+            .WithAdditionalAnnotations(Formatter.Annotation);
+
     private static Task<Document> ReplaceAsync(Document document, SyntaxNode root, LiteralExpressionSyntax literal, string name, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var lookup = SyntaxFactory.ParseExpression(
-                $"System.Environment.GetEnvironmentVariable(\"{name}\") ?? throw new System.InvalidOperationException(\"Set the {name} environment variable.\")")
-            .WithTriviaFrom(literal)
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        var lookup = EnvironmentLookup(name).WithTriviaFrom(literal);
         var field = literal.FirstAncestorOrSelf<FieldDeclarationSyntax>();
         SyntaxNode newRoot;
         if (field is not null && field.Modifiers.Any(SyntaxKind.ConstKeyword))

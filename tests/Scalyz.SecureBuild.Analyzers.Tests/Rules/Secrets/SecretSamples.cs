@@ -40,7 +40,8 @@ public static class SecretSamples
             sample = sample[..(underscore + 1)] + body + SecretText.Crc32Base62(body);
         }
 
-        return sample;
+        // An anchored format's value counts only next to its provider word, as real code names it.
+        return format.IsAnchored ? format.Keywords[0] + "_key: " + sample : sample;
     }
 
     private static int StableHash(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c));

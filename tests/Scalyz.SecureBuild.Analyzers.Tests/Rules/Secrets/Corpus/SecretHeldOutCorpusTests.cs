@@ -1,0 +1,23 @@
+using Xunit.Abstractions;
+
+namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
+
+/// <summary>Scores the held-out batches through the analyzers as a user's compilation sees them.</summary>
+public sealed class SecretHeldOutCorpusTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Batch1_RecallAndPrecisionAreAtLeast95Percent()
+    {
+        var (recall, precision, report) = HeldOutCorpus.Score(await HeldOutCorpus.RunAsync(HeldOutBatch1.Cases()));
+        output.WriteLine(report);
+        Assert.True(recall >= 0.95 && precision >= 0.95, report);
+    }
+
+    [Fact]
+    public async Task Batch2_RecallAndPrecisionAreAtLeast95Percent()
+    {
+        var (recall, precision, report) = HeldOutCorpus.Score(await HeldOutCorpus.RunAsync(HeldOutBatch2.Cases()));
+        output.WriteLine(report);
+        Assert.True(recall >= 0.95 && precision >= 0.95, report);
+    }
+}
