@@ -185,6 +185,7 @@ public sealed class AuditDependenciesTaskTests : IDisposable
     public void Execute_NoSourcesNamed_UsesTheImportedDumpWhenOneExistsAsTheCliDoes()
     {
         var task = Task();
+        task.Sources = null;
         Core.Advisories.OsvDumpImporter.Import(Path.Combine(AppContext.BaseDirectory, "TestData", "osv"), task.CacheFolder!);
 
         task.Execute();
