@@ -10,7 +10,7 @@ namespace Scalyz.SecureBuild.Tests.Shared;
 /// A NuGet V3 feed on 127.0.0.1 (HttpListener) that answers only what NuGet Audit reads: the service index
 /// (https://learn.microsoft.com/nuget/api/service-index), optionally with a VulnerabilityInfo/6.7.0 resource, and that
 /// resource's index and pages (https://learn.microsoft.com/nuget/api/vulnerability-info). The pages are converted here
-/// from real OSV records (the GitHub advisories under /work/shared/advisories/osv): one entry per advisory, affected
+/// from real OSV records (the GitHub advisories committed under src/Scalyz.SecureBuild/advisories): one entry per advisory, affected
 /// package and range, with GitHub's grade as NuGet's severity number, so no record is invented. Used by the Core tests
 /// and, linked, by the end-to-end tests.
 /// </summary>
