@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Scalyz.SecureBuild.Benchmarks.Cost;
+
+// Usage: dotnet run -c Release --project tests/Scalyz.SecureBuild.Benchmarks.Cost -- <folder with C# sources>
+//            [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--no-sonar] [--nullable-disable]
+// The folder is a checkout of someone else's code brought to this machine at run time (never part of this repository),
+// e.g. Newtonsoft.Json's Src/Newtonsoft.Json or ImageSharp's src. Every .cs file under it (bin/obj excluded) is parsed and
+// compiled in memory against the running runtime's assemblies. Each configuration is measured as the issue defines it:
+// parse + GetAnalyzerDiagnostics on a fresh compilation, against parse + GetDiagnostics (no analyzer); the runs of all
+// configurations are interleaved so that a busy machine slows them alike, and the median is reported.
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--no-sonar] [--nullable-disable]");
+    return 2;
+}
+
+var codebase = Codebase.Load(options.Folder, options.Nullable);
+Console.WriteLine($"# Analyzer cost on {options.Folder}");
+Console.WriteLine();
+Console.WriteLine($"{codebase.Files.Count:N0} files, {codebase.Lines:N0} lines, {codebase.CompileErrors:N0} compile errors (packages the folder needs are absent; every configuration sees the same compilation)");
+Console.WriteLine($"Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, {Environment.ProcessorCount} cores, load average before: {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine();
+
+var ours = AnalyzerSets.Ours();
+var configs = new List<Config>
+{
+    new("parse + bind, no analyzer", []),
+    new("floor: empty operation analyzer", [new EmptyOperationAnalyzer()]),
+    new("floor: hollow Scalyz.SecureBuild", [.. ours.Select(a => new HollowAnalyzer(a.Analyzer))]),
+    new($"Scalyz.SecureBuild, all {ours.Length} analyzers ({ours.Sum(a => a.Analyzer.SupportedDiagnostics.Length)} rules)", [.. ours.Select(a => a.Analyzer)]),
+};
+var sonar = options.Sonar ? AnalyzerSets.SonarSecurity() : [];
+if (!sonar.IsEmpty)
+{
+    configs.Add(new($"SonarAnalyzer.CSharp 9.32 security rules ({sonar.Length} analyzers)", sonar));
+}
+
+var results = await Measure.InterleavedAsync(codebase, configs, options.Runs);
+Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : results[^1], results[3]);
+
+if (options.Families)
+{
+    var familyConfigs = new List<Config> { configs[0] };
+    foreach (var family in ours.GroupBy(a => a.Family).OrderBy(g => g.Key, StringComparer.Ordinal))
+    {
+        familyConfigs.Add(new($"{family.Key} ({family.Count()})", [.. family.Select(a => a.Analyzer)]));
+        familyConfigs.Add(new($"  hollow {family.Key}", [.. family.Select(a => new HollowAnalyzer(a.Analyzer))]));
+    }
+
+    var familyResults = await Measure.InterleavedAsync(codebase, familyConfigs, options.FamilyRuns);
+    Report.Table("Per rule family (each alone, and its hollow floor)", familyResults, familyResults[0], null, null);
+}
+
+var telemetry = await Measure.CallbackTimesAsync(codebase, ours);
+Report.Callbacks(telemetry);
+
+var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3] };
+if (!sonar.IsEmpty)
+{
+    ideConfigs.Add(configs[^1]);
+}
+
+var ide = await Measure.SingleDocumentAsync(codebase, ideConfigs, options.IdeRuns);
+Report.Ide(ide, codebase);
+Console.WriteLine();
+Console.WriteLine($"load average after: {LoadAverage()}");
+return 0;
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable)
+{
+    public static BenchOptions? Parse(string[] args)
+    {
+        if (args.Length == 0 || !Directory.Exists(args[0]))
+        {
+            return null;
+        }
+
+        int Int(string name, int fallback)
+        {
+            var at = Array.IndexOf(args, name);
+            return at > 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+        }
+
+        return new(Path.GetFullPath(args[0]), Int("--runs", 5), Int("--family-runs", 3), Int("--ide-runs", 7), !args.Contains("--no-families"), !args.Contains("--no-sonar"), !args.Contains("--nullable-disable"));
+    }
+}
+
+internal sealed record Config(string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers);
+
+internal sealed record FamilyAnalyzer(string Family, DiagnosticAnalyzer Analyzer);
+
+internal static class AnalyzerSets
+{
+    /// <summary>Every analyzer of the package's roslyn4.14 build, with its family: the folder under Rules it lives in.</summary>
+    public static ImmutableArray<FamilyAnalyzer> Ours() =>
+        [.. typeof(Scalyz.SecureBuild.Analyzers.DiagnosticIds).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any())
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => new FamilyAnalyzer(Family(t), (DiagnosticAnalyzer)Activator.CreateInstance(t, nonPublic: true)!))];
+
+    private static string Family(Type type)
+    {
+        var parts = (type.Namespace ?? string.Empty).Split('.');
+        var rules = Array.IndexOf(parts, "Rules");
+        return rules >= 0 && rules + 1 < parts.Length ? parts[rules + 1] : "Other";
+    }
+
+    /// <summary>
+    /// SonarAnalyzer.CSharp's vulnerability and security-hotspot rules (their descriptors' category says which), loaded
+    /// from the downloaded package. Analyzers that also carry other rules run all of theirs: that is what a user who
+    /// enables them pays.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> SonarSecurity()
+    {
+        var path = Assembly.GetExecutingAssembly().GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SonarAnalyzerPath").Value!;
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"SonarAnalyzer.CSharp not found at {path}; run without --no-sonar after a restore of this project.");
+            return [];
+        }
+
+        return [.. new AnalyzerFileReference(path, new PathLoader()).GetAnalyzers(LanguageNames.CSharp)
+            .Where(a => a.SupportedDiagnostics.Any(d => d.Category.Contains("Vulnerability", StringComparison.Ordinal) || d.Category.Contains("Security Hotspot", StringComparison.Ordinal)))];
+    }
+
+    private sealed class PathLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+}

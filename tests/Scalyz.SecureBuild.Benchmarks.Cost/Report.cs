@@ -1,0 +1,71 @@
+using System.Globalization;
+
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+
+namespace Scalyz.SecureBuild.Benchmarks.Cost;
+
+/// <summary>Prints the figures as Markdown tables, ready for a note.</summary>
+internal static class Report
+{
+    public static void Table(string title, List<ConfigResult> results, ConfigResult bind, ConfigResult? sonar, ConfigResult? ours)
+    {
+        Console.WriteLine($"## {title} (median of {bind.Samples.Count} interleaved runs)");
+        Console.WriteLine();
+        Console.WriteLine("| configuration | wall ms | analyze/bind | overhead ms | allocated MB | diagnostics |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var result in results)
+        {
+            Console.WriteLine(Invariant($"| {result.Config.Name} | {result.Wall.TotalMilliseconds:N0} | x{result.Wall / bind.Wall:0.00} | {(result.Wall - bind.Wall).TotalMilliseconds:N0} | {result.Allocated / 1048576.0:N0} | {result.Diagnostics:N0} |"));
+        }
+
+        Console.WriteLine();
+        if (ours is not null && sonar is not null)
+        {
+            var oursOverhead = ours.Wall - bind.Wall;
+            var sonarOverhead = sonar.Wall - bind.Wall;
+            Console.WriteLine(Invariant($"Scalyz.SecureBuild's overhead {oursOverhead.TotalMilliseconds:N0} ms = {oursOverhead / sonarOverhead:0.00}x the Sonar security rules' ({sonarOverhead.TotalMilliseconds:N0} ms); analyze/bind x{ours.Wall / bind.Wall:0.000}."));
+            Console.WriteLine();
+        }
+    }
+
+    public static void Callbacks(List<CallbackTime> times)
+    {
+        var total = TimeSpan.FromTicks(times.Sum(t => t.Time.Ticks));
+        Console.WriteLine(Invariant($"## Time inside our callbacks (one run, Roslyn's execution times on): {total.TotalMilliseconds:N0} ms"));
+        Console.WriteLine();
+        Console.WriteLine("| family | ms |");
+        Console.WriteLine("|---|---:|");
+        foreach (var family in times.GroupBy(t => t.Analyzer.Family).OrderByDescending(g => g.Sum(t => t.Time.Ticks)))
+        {
+            Console.WriteLine(Invariant($"| {family.Key} | {TimeSpan.FromTicks(family.Sum(t => t.Time.Ticks)).TotalMilliseconds:N0} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| analyzer | ms | registered: compilation start / end, operation, syntax node, syntax tree, symbol |");
+        Console.WriteLine("|---|---:|---|");
+        foreach (var time in times.OrderByDescending(t => t.Time).Take(15))
+        {
+            var info = time.Info;
+            Console.WriteLine(Invariant($"| {time.Analyzer.Analyzer.GetType().Name} | {time.Time.TotalMilliseconds:N0} | {info.CompilationStartActionsCount} / {info.CompilationEndActionsCount}, {info.OperationActionsCount}, {info.SyntaxNodeActionsCount}, {info.SyntaxTreeActionsCount}, {info.SymbolActionsCount} |"));
+        }
+
+        Console.WriteLine();
+    }
+
+    public static void Ide(IdeResult ide, Codebase codebase)
+    {
+        var bind = ide.Results[0];
+        Console.WriteLine($"## IDE: one edit in the largest file, that document's diagnostics (median of {bind.Samples.Count})");
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"{Path.GetFileName(ide.File)}, {ide.Lines:N0} lines, in a warm compilation of {codebase.Lines:N0} lines"));
+        Console.WriteLine();
+        Console.WriteLine("| configuration | ms | vs compiler only | overhead ms | allocated MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var result in ide.Results)
+        {
+            Console.WriteLine(Invariant($"| {result.Config.Name} | {result.Wall.TotalMilliseconds:N1} | x{result.Wall / bind.Wall:0.00} | {(result.Wall - bind.Wall).TotalMilliseconds:N1} | {result.Allocated / 1048576.0:N1} |"));
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
