@@ -7,11 +7,14 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Scalyz.SecureBuild.Benchmarks.Cost;
 
-internal sealed record Sample(TimeSpan Wall, long Allocated, int Diagnostics);
+/// <summary>One measurement: wall clock, the process's CPU time over it (less sensitive to a busy machine), bytes allocated.</summary>
+internal sealed record Sample(TimeSpan Wall, TimeSpan Cpu, long Allocated, int Diagnostics);
 
 internal sealed record ConfigResult(Config Config, List<Sample> Samples)
 {
     public TimeSpan Wall => Median(Samples.Select(s => s.Wall.Ticks));
+
+    public TimeSpan Cpu => Median(Samples.Select(s => s.Cpu.Ticks));
 
     public long Allocated => Samples.Select(s => s.Allocated).Order().ElementAt(Samples.Count / 2);
 
@@ -63,6 +66,7 @@ internal static class Measure
     {
         Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var compilation = codebase.Create(codebase.Parse());
         int diagnostics;
@@ -76,7 +80,7 @@ internal static class Measure
         }
 
         clock.Stop();
-        return new Sample(clock.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, diagnostics);
+        return new Sample(clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, diagnostics);
     }
 
     /// <summary>
@@ -147,6 +151,7 @@ internal static class Measure
     {
         Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var diagnostics = 0;
         if (config.Analyzers.IsEmpty)
@@ -163,7 +168,7 @@ internal static class Measure
         }
 
         clock.Stop();
-        return new Sample(clock.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, diagnostics);
+        return new Sample(clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, diagnostics);
     }
 
     private static void Collect()

@@ -11,11 +11,11 @@ internal static class Report
     {
         Console.WriteLine($"## {title} (median of {bind.Samples.Count} interleaved runs)");
         Console.WriteLine();
-        Console.WriteLine("| configuration | wall ms | analyze/bind | overhead ms | allocated MB | diagnostics |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| configuration | wall ms | analyze/bind | overhead ms | CPU ms | CPU ratio | allocated MB | diagnostics |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var result in results)
         {
-            Console.WriteLine(Invariant($"| {result.Config.Name} | {result.Wall.TotalMilliseconds:N0} | x{result.Wall / bind.Wall:0.00} | {(result.Wall - bind.Wall).TotalMilliseconds:N0} | {result.Allocated / 1048576.0:N0} | {result.Diagnostics:N0} |"));
+            Console.WriteLine(Invariant($"| {result.Config.Name} | {result.Wall.TotalMilliseconds:N0} | x{result.Wall / bind.Wall:0.00} | {(result.Wall - bind.Wall).TotalMilliseconds:N0} | {result.Cpu.TotalMilliseconds:N0} | x{result.Cpu / bind.Cpu:0.00} | {result.Allocated / 1048576.0:N0} | {result.Diagnostics:N0} |"));
         }
 
         Console.WriteLine();
@@ -23,7 +23,7 @@ internal static class Report
         {
             var oursOverhead = ours.Wall - bind.Wall;
             var sonarOverhead = sonar.Wall - bind.Wall;
-            Console.WriteLine(Invariant($"Scalyz.SecureBuild's overhead {oursOverhead.TotalMilliseconds:N0} ms = {oursOverhead / sonarOverhead:0.00}x the Sonar security rules' ({sonarOverhead.TotalMilliseconds:N0} ms); analyze/bind x{ours.Wall / bind.Wall:0.000}."));
+            Console.WriteLine(Invariant($"Scalyz.SecureBuild's overhead {oursOverhead.TotalMilliseconds:N0} ms = {oursOverhead / sonarOverhead:0.00}x the Sonar security rules' ({sonarOverhead.TotalMilliseconds:N0} ms); analyze/bind x{ours.Wall / bind.Wall:0.000} wall, x{ours.Cpu / bind.Cpu:0.000} CPU (Sonar x{sonar.Wall / bind.Wall:0.000} wall)."));
             Console.WriteLine();
         }
     }
@@ -59,11 +59,11 @@ internal static class Report
         Console.WriteLine();
         Console.WriteLine(Invariant($"{Path.GetFileName(ide.File)}, {ide.Lines:N0} lines, in a warm compilation of {codebase.Lines:N0} lines"));
         Console.WriteLine();
-        Console.WriteLine("| configuration | ms | vs compiler only | overhead ms | allocated MB |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| configuration | ms | vs compiler only | overhead ms | CPU ms | allocated MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var result in ide.Results)
         {
-            Console.WriteLine(Invariant($"| {result.Config.Name} | {result.Wall.TotalMilliseconds:N1} | x{result.Wall / bind.Wall:0.00} | {(result.Wall - bind.Wall).TotalMilliseconds:N1} | {result.Allocated / 1048576.0:N1} |"));
+            Console.WriteLine(Invariant($"| {result.Config.Name} | {result.Wall.TotalMilliseconds:N1} | x{result.Wall / bind.Wall:0.00} | {(result.Wall - bind.Wall).TotalMilliseconds:N1} | {result.Cpu.TotalMilliseconds:N1} | {result.Allocated / 1048576.0:N1} |"));
         }
     }
 
