@@ -27,9 +27,11 @@ public enum SecretContext
 /// <summary>
 /// One held-out case: a value given to <c>Section:Key</c> (the provider word and the setting name, as real code names
 /// it) in one context; or, for shapes only one API has (NetworkCredential, X509Certificate2, ...), a member written
-/// out with <c>VALUE</c> where the literal goes.
+/// out with <c>VALUE</c> where the literal goes. A member may instead hold the value as text: <c>RAWVALUE</c> (as is,
+/// for comments), <c>INTERPVALUE</c> (escaped for a regular interpolated string), <c>JSONVALUE</c> or <c>XMLVALUE</c>
+/// (escaped for JSON or XML). For the configuration contexts the member is the whole file, named <paramref name="File"/>.
 /// </summary>
-public sealed record CorpusCase(string Group, string Provider, string Section, string Key, string Value, bool IsSecret, SecretContext Context, string? Member = null);
+public sealed record CorpusCase(string Group, string Provider, string Section, string Key, string Value, bool IsSecret, SecretContext Context, string? Member = null, string? File = null);
 
 /// <summary>
 /// Renders held-out cases into C# classes (one class per case) and configuration files (one file per case), runs the
@@ -160,7 +162,7 @@ public static class HeldOutCorpus
         var v = c.Value;
         if (c.Member is not null)
         {
-            return c.Member.Replace("VALUE", Literal(v), StringComparison.Ordinal);
+            return Fill(c.Member, v);
         }
 
         var pascal = c.Section + c.Key;
@@ -200,10 +202,41 @@ public static class HeldOutCorpus
         };
     }
 
+    /// <summary>
+    /// Puts the value into a member template: the text forms (RAWVALUE, INTERPVALUE, JSONVALUE, XMLVALUE) in one pass, so
+    /// that a value is never substituted twice; templates with none of them keep the plain VALUE replacement.
+    /// </summary>
+    private static string Fill(string template, string v) =>
+        TextForms.Any(f => template.Contains(f, StringComparison.Ordinal))
+            ? TextForm.Replace(template, m => m.Value switch
+            {
+                "RAWVALUE" => v,
+                "INTERPVALUE" => InterpolationText(v),
+                "JSONVALUE" => JsonText(v),
+                "XMLVALUE" => XmlText(v),
+                _ => Literal(v),
+            })
+            : template.Replace("VALUE", Literal(v), StringComparison.Ordinal);
+
+    private static readonly string[] TextForms = ["RAWVALUE", "INTERPVALUE", "JSONVALUE", "XMLVALUE"];
+
+    // No word boundary before: a value is often glued to a prefix (botINTERPVALUE, key=RAWVALUE).
+    private static readonly System.Text.RegularExpressions.Regex TextForm = new("(?:RAW|INTERP|JSON|XML)?VALUE", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The value as the text of a regular (non-verbatim) interpolated string.</summary>
+    private static string InterpolationText(string value) =>
+        value.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    private static string JsonText(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    private static string XmlText(string value) =>
+        System.Security.SecurityElement.Escape(value).Replace("\n", "&#xA;", StringComparison.Ordinal);
+
     private static string Interpolated(CorpusCase c, int i, string lower)
     {
-        var v = c.Value.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        var v = InterpolationText(c.Value);
         if (c.Value.Contains("://", StringComparison.Ordinal))
         {
             return $"    string M(long ts) => $\"{v}{(c.Value.Contains('?') ? '&' : '?')}ts={{ts}}\";";
@@ -225,10 +258,11 @@ public static class HeldOutCorpus
 
     private static (string Name, string Text) ConfigFile(CorpusCase c, int i)
     {
-        var json = c.Value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-        var xml = System.Security.SecurityElement.Escape(c.Value).Replace("\n", "&#xA;", StringComparison.Ordinal);
+        var json = JsonText(c.Value);
+        var xml = XmlText(c.Value);
         return c.Context switch
         {
+            _ when c.Member is not null => (c.File ?? throw new ArgumentException($"Case {c.Provider} {c.Section}:{c.Key} writes a whole configuration file but names none.", nameof(c)), Fill(c.Member, c.Value)),
             SecretContext.AppSettings => ("appsettings.json", $$"""
                 {
                   "Logging": { "LogLevel": { "Default": "Information" } },
