@@ -533,6 +533,8 @@ internal static class CommentCredentials
             valueStart++;
         }
 
+        // A query parameter's value ends at the next '&'; elsewhere '&' may be part of a password.
+        var isQuery = IsQueryParameter(text, start, nameStart);
         var valueEnd = valueStart;
         var schemeChecked = false;
         while (valueEnd < end && valueEnd - valueStart < 1000)
@@ -552,7 +554,7 @@ internal static class CommentCredentials
                 }
             }
 
-            if (c is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '<' or '>' or ',' or ';' or '&' || (c == '*' && valueEnd + 1 < end && text[valueEnd + 1] == '/'))
+            if (c is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '<' or '>' or ',' or ';' || (c == '&' && isQuery) || (c == '*' && valueEnd + 1 < end && text[valueEnd + 1] == '/'))
             {
                 break;
             }
@@ -567,7 +569,7 @@ internal static class CommentCredentials
 
         var name = text.Substring(nameStart, nameEnd - nameStart);
         var kind = CredentialNames.Classify(name);
-        if (kind == CredentialKind.None && IsQueryParameter(text, start, nameStart) && IsQueryOnlyName(name))
+        if (kind == CredentialKind.None && isQuery && IsQueryOnlyName(name))
         {
             kind = CredentialKind.Key;
         }
@@ -584,7 +586,7 @@ internal static class CommentCredentials
     private static bool IsNameChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.';
 
     private static bool IsScheme(string text, int start, int length) =>
-        length is >= 3 and <= 8 && CredentialNames.SchemeLength(text.Substring(start, Math.Min(text.Length - start, length + 9))) > 0;
+        length is >= 3 and <= 8 && CredentialNames.SchemeLength(text.Substring(start, Math.Min(text.Length - start, length + 17))) > 0;
 
     // ?name= or &name= (also &amp;name= in XML).
     private static bool IsQueryParameter(string text, int start, int nameStart) =>
