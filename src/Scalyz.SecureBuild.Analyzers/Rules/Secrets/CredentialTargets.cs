@@ -146,9 +146,63 @@ internal static class CredentialTargets
                 return StringValue(initializer.Expressions[0]);
             case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                 return TargetName(binary.Left == expression ? binary.Right : binary.Left);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) && binary.Right == expression:
+                return NameEndingConcatenation(binary.Left);
             default:
                 return null;
         }
+    }
+
+    // "https://host/v1?api_key=" + "...", "Authorization: Bearer " + "...": the literal before the '+' ends with the
+    // name (and separator, or an authorization scheme) the value is given to.
+    private static string? NameEndingConcatenation(ExpressionSyntax left)
+    {
+        while (left is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
+        {
+            left = inner.Right;
+        }
+
+        if (StringValue(left) is not { Length: > 2 } prefix)
+        {
+            return null;
+        }
+
+        var end = prefix.Length;
+        while (end > 0 && prefix[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var lastWord = end;
+        while (lastWord > 0 && char.IsLetter(prefix[lastWord - 1]))
+        {
+            lastWord--;
+        }
+
+        if (end < prefix.Length && end - lastWord is >= 3 and <= 7
+            && CredentialNames.SchemeLength(prefix.Substring(lastWord, end - lastWord) + " 0123456789abcdef") > 0)
+        {
+            return "Authorization";
+        }
+
+        if (end == 0 || prefix[end - 1] is not ('=' or ':'))
+        {
+            return null;
+        }
+
+        var nameEnd = end - 1;
+        while (nameEnd > 0 && prefix[nameEnd - 1] is ' ' or '"' or '\'')
+        {
+            nameEnd--;
+        }
+
+        var nameStart = nameEnd;
+        while (nameStart > 0 && (char.IsLetterOrDigit(prefix[nameStart - 1]) || prefix[nameStart - 1] is '_' or '-' or '.'))
+        {
+            nameStart--;
+        }
+
+        return nameEnd > nameStart ? prefix.Substring(nameStart, nameEnd - nameStart) : null;
     }
 
     // new JwtOptions { Key = "..." }: a bare Key or Secret member reads with its type's name (JwtOptionsKey), so the

@@ -388,9 +388,11 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         var (name, kind) = CredentialTargets.Find(token);
-        if (name is null && value.Length >= 16 && CredentialTargets.IsPositionalArgument(token))
+        if (name is null && value.Length >= 16 && CredentialTargets.IsPositionalArgument(token)
+            && CredentialNames.IsSecretValue(CredentialKind.Password, value, SecretSettings.Default))
         {
-            // new WiseClient("..."), client.Connect("..."): the parameter the argument binds to names it.
+            // new WiseClient("..."), client.Connect("..."): the parameter the argument binds to names it. The semantic
+            // model is asked only for values that could be a secret at all.
             (name, kind) = CredentialTargets.FindParameter(token, context.SemanticModel, context.CancellationToken);
         }
 
@@ -511,7 +513,24 @@ internal static class CommentCredentials
             nameStart--;
         }
 
-        while (nameStart < nameEnd && !(text[nameStart] is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+        // Up to two words before, one space apart, belong to the name: "api key:", "Twilio auth token:".
+        for (var words = 0; words < 2 && nameStart - 2 > start && text[nameStart - 1] == ' ' && IsLetter(text[nameStart - 2]); words++)
+        {
+            var wordStart = nameStart - 1;
+            while (wordStart > start && IsLetter(text[wordStart - 1]) && nameStart - wordStart < 20)
+            {
+                wordStart--;
+            }
+
+            if (wordStart > start && IsLetter(text[wordStart - 1]))
+            {
+                break;
+            }
+
+            nameStart = wordStart;
+        }
+
+        while (nameStart < nameEnd && !IsLetter(text[nameStart]))
         {
             nameStart++;
         }
@@ -582,6 +601,8 @@ internal static class CommentCredentials
         match = new SecretMatch(Format, valueStart, valueEnd - valueStart, null);
         return true;
     }
+
+    private static bool IsLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     private static bool IsNameChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.';
 

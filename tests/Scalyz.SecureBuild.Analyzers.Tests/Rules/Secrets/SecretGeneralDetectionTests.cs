@@ -64,6 +64,19 @@ public sealed class SecretGeneralDetectionTests
     public Task CredentialInHeaderValue_IsReported(string member) =>
         Verify.AnalyzerAsync<HardcodedSecretAnalyzer>("class C\n{\n" + member + "}\n");
 
+    [Theory]
+    [InlineData("    const string Url = \"https://api.example.net/v1/send?api_key=\" + {|SSB1002:\"" + Base62 + "\"|};\n")]
+    [InlineData("    string Header(string scheme) => \"Authorization: Bearer \" + {|SSB1002:\"" + Base62 + "\"|};\n")]
+    [InlineData("    const string Pair = \"Region=eu;\" + \"client_secret=\" + {|SSB1002:\"" + Base62 + "\"|};\n")]
+    public Task ValueConcatenatedAfterItsName_IsReported(string member) =>
+        Verify.AnalyzerAsync<HardcodedSecretAnalyzer>("class C\n{\n" + member + "}\n");
+
+    [Theory]
+    [InlineData("    // api key: {|SSB1008:" + Base62 + "|}\n")]
+    [InlineData("    // Twilio auth token = {|SSB1008:" + Base62 + "|}\n")]
+    public Task MultiWordNameInComment_IsReported(string comment) =>
+        Verify.AnalyzerAsync<HardcodedSecretAnalyzer>("class C\n{\n" + comment + "    void M() { }\n}\n");
+
     [Fact]
     public Task Utf8LiteralGivenToACredentialName_IsReported() => Verify.AnalyzerAsync<HardcodedSecretAnalyzer>(
         "class C\n{\n    static System.ReadOnlySpan<byte> MeiliMasterKey => {|SSB1002:\"" + Base62 + "\"u8|};\n}\n");
