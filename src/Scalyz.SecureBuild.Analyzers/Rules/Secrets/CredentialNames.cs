@@ -62,9 +62,20 @@ internal static class CredentialNames
     public static CredentialKind Classify(string name)
     {
         var length = Normalize(name);
-        if (length < 3)
+        if (length < 2)
         {
             return CredentialKind.None;
+        }
+
+        // Short names that are credentials only on their own (auth in .npmrc and Docker's config.json, pass, pw, pat).
+        if (IsExactly("auth", length) || IsExactly("pat", length))
+        {
+            return CredentialKind.Key;
+        }
+
+        if (IsExactly("pass", length) || IsExactly("pw", length))
+        {
+            return CredentialKind.Password;
         }
 
         var (wordAt, wordLength) = FindAny(PasswordWords, length);
@@ -369,6 +380,8 @@ internal static class CredentialNames
 
         return length;
     }
+
+    private static bool IsExactly(string word, int length) => word.Length == length && IndexOf(word, length) == 0;
 
     private static (int At, int Length) FindAny(string[] words, int length)
     {

@@ -41,6 +41,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             var isTestProject = IsTestProject(start.Compilation, start.Options);
             start.RegisterSyntaxTreeAction(tree => AnalyzeText(tree, isTestProject));
             start.RegisterSyntaxNodeAction(node => AnalyzeCredentialLiteral(node, isTestProject), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(node => AnalyzeCredentialInterpolation(node, isTestProject), SyntaxKind.InterpolatedStringExpression);
         });
     }
 
@@ -409,6 +410,39 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Credential, token.GetLocation(), Properties(name), what, SecretText.Mask(value, 0, value.Length)));
     }
 
+    // An interpolated string given to a credential name ($"{region}-Xq7Lm2...", $"Xq7Lm2..." with no holes): its longest
+    // literal part is judged as the value, so a secret written next to a hole is still seen.
+    private static void AnalyzeCredentialInterpolation(SyntaxNodeAnalysisContext context, bool isTestProject)
+    {
+        var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
+        string? value = null;
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax part && part.TextToken.ValueText.Length is >= 6 and <= 1000
+                && (value is null || part.TextToken.ValueText.Length > value.Length))
+            {
+                value = part.TextToken.ValueText;
+            }
+        }
+
+        if (value is null)
+        {
+            return;
+        }
+
+        var (name, kind) = CredentialTargets.Find(interpolated.StringStartToken);
+        if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
+            || !CredentialNames.IsSecretValue(kind, value, settings)
+            || SecretScanner.TryFind(value, 0, value.Length, settings, out _)
+            || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true))
+        {
+            return;
+        }
+
+        var what = CredentialTargets.IsApiLabel(name) ? name : "'" + name + "'";
+        context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Credential, interpolated.GetLocation(), Properties(name), what, SecretText.Mask(value, 0, value.Length)));
+    }
+
     private static ImmutableDictionary<string, string?> Properties(string name) =>
         ImmutableDictionary<string, string?>.Empty.Add(SecretDescriptors.EnvironmentVariableProperty, EnvironmentVariableName(name));
 
@@ -535,7 +569,7 @@ internal static class CommentCredentials
             nameStart++;
         }
 
-        if (nameEnd - nameStart < 3)
+        if (nameEnd - nameStart < 2)
         {
             return false;
         }
@@ -630,9 +664,10 @@ internal static class CommentCredentials
     private static readonly string[] KeyEndings =
     [
         "password", "pwd", "passwd", "passphrase", "passcode", "secret", "key", "token", "authorization", "credential", "credentials",
+        "auth", "pass", "pw", "pat",
     ];
 
-    private static readonly string[] QueryOnlyEndings = ["sig", "signature", "code", "auth"];
+    private static readonly string[] QueryOnlyEndings = ["sig", "signature", "code"];
 
     /// <summary>
     /// Whether the ':' or '=' at <paramref name="i"/> follows (up to three spaces and a quote after) a word ending like a

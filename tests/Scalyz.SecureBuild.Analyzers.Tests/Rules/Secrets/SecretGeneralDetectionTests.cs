@@ -77,6 +77,33 @@ public sealed class SecretGeneralDetectionTests
     public Task MultiWordNameInComment_IsReported(string comment) =>
         Verify.AnalyzerAsync<HardcodedSecretAnalyzer>("class C\n{\n" + comment + "    void M() { }\n}\n");
 
+    [Theory]
+    [InlineData("    string Key(string region) => ApiKey = {|SSB1002:$\"{region}-" + Base62 + "\"|};\n    string ApiKey = \"\";\n")]
+    [InlineData("    const string ClientSecret = {|SSB1002:$\"" + Base62 + "\"|};\n")]
+    public Task InterpolatedStringGivenToACredentialName_IsReported(string member) =>
+        Verify.AnalyzerAsync<HardcodedSecretAnalyzer>("class C\n{\n" + member + "}\n");
+
+    [Theory]
+    [InlineData("    System.Collections.Generic.Dictionary<string, string> Docker() => new() { [\"auth\"] = {|SSB1002:\"" + Base62 + "\"|} };\n")]
+    [InlineData("    sealed class Smtp { public string? Pass { get; set; } }\n    object M() => new Smtp { Pass = {|SSB1002:\"Tr0ub4dor-3x\"|} };\n")]
+    [InlineData("    // pass: {|SSB1008:Tr0ub4dor-3x|}\n")]
+    public Task ShortCredentialNameOnItsOwn_IsReported(string member) =>
+        Verify.AnalyzerAsync<HardcodedSecretAnalyzer>("class C\n{\n" + member + "}\n");
+
+    [Theory]
+    [InlineData("    const string Author = \"Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1\";\n    const string Bypass = \"Tr0ub4dor-3x\";\n    const string Path = \"Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1\";\n")]
+    public Task WordsContainingAShortCredentialName_AreNotReported(string member) =>
+        Verify.AnalyzerAsync<HardcodedSecretAnalyzer>("class C\n{\n" + member + "}\n");
+
+    [Fact]
+    public Task Base64DerPrivateKeyWithoutPemArmour_IsReported()
+    {
+        var body = Convert.ToBase64String(Enumerable.Range(0, 180).Select(i => (byte)((i * 97) + 31)).ToArray());
+        return Verify.AnalyzerAsync<HardcodedSecretAnalyzer>(
+            "class C\n{\n    const string SigningKey = {|SSB1004:\"MIIEvQIBADANBgkqhkiG9w0BAQEFAASC" + body + "\"|};\n"
+            + "    const string VerificationKey = \"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA" + body + "\";\n}\n");
+    }
+
     [Fact]
     public Task Utf8LiteralGivenToACredentialName_IsReported() => Verify.AnalyzerAsync<HardcodedSecretAnalyzer>(
         "class C\n{\n    static System.ReadOnlySpan<byte> MeiliMasterKey => {|SSB1002:\"" + Base62 + "\"u8|};\n}\n");
