@@ -29,7 +29,8 @@ internal static class CredentialNames
         "sharedkey", "accountkey", "subscriptionkey", "encryptionkey", "credential", "sastoken", "bearer",
         "jwtkey", "hmackey", "validationkey", "decryptionkey", "machinekey", "appsecret", "adminkey", "licensekey",
         "recordkey", "writekey", "ingestkey", "integrationkey", "routingkey", "deploykey", "servicekey", "restkey",
-        "managementkey", "authorization", "webhookkey",
+        "managementkey", "authorization", "webhookkey", "appkey", "clientkey", "serverkey", "securitykey", "primarykey",
+        "secondarykey", "sharedaccesssignature", "consumerkey", "sessionkey", "cryptokey", "encryptkey",
     ];
 
     // A credential word next to one of these names something about the credential, not the credential itself.
@@ -44,7 +45,7 @@ internal static class CredentialNames
         "separator", "generator", "tokenizer", "source", "reset", "changed", "attempt", "property", "display", "id",
         "lookup", "handler", "option", "request", "response", "result", "status", "event", "input", "output",
         "public", "publishable", "correlation", "continuation", "paging", "cursor", "trace", "idempotency", "tenant",
-        "instrumentation", "nonce", "antiforgery", "csrf", "xsrf", "searchonly", "sitekey", "clientside",
+        "instrumentation", "nonce", "antiforgery", "csrf", "xsrf", "searchonly", "sitekey", "clientside", "arn",
     ];
 
     private static readonly string[] CommonPlaceholders =
@@ -52,7 +53,7 @@ internal static class CredentialNames
         "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "changeme", "admin", "root", "test",
         "testing", "user", "username", "guest", "null", "none", "empty", "default", "value", "string", "x", "xx", "xxx",
         "changeit", "invalid", "wrong", "incorrect", "secret123", "password1", "password123", "postgres", "mysql", "redis",
-        "rabbitmq", "mongo", "sa", "letmein",
+        "rabbitmq", "mongo", "sa", "letmein", "notasecret",
     ];
 
     [ThreadStatic]
@@ -200,9 +201,15 @@ internal static class CredentialNames
         return false;
     }
 
-    // organizations/{id}/apiKeys/{id}, projects/p/secrets/s: a resource name, led by a lowercase word and a '/', with another '/'.
+    // organizations/{id}/apiKeys/{id}, projects/p/secrets/s: a resource name, led by a lowercase word and a '/', with
+    // another '/'; an AWS ARN (arn:aws:secretsmanager:…) names a secret, it does not hold one.
     private static bool IsResourcePath(string value)
     {
+        if (value.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var slash = value.IndexOf('/');
         if (slash < 5 || value.IndexOf('/', slash + 1) < 0)
         {

@@ -87,7 +87,9 @@ public sealed class SecretGeneralDetectionTests
     [InlineData("    System.Collections.Generic.Dictionary<string, string> Docker() => new() { [\"auth\"] = {|SSB1002:\"" + Base62 + "\"|} };\n")]
     [InlineData("    sealed class Smtp { public string? Pass { get; set; } }\n    object M() => new Smtp { Pass = {|SSB1002:\"Tr0ub4dor-3x\"|} };\n")]
     [InlineData("    // pass: {|SSB1008:Tr0ub4dor-3x|}\n")]
-    public Task ShortCredentialNameOnItsOwn_IsReported(string member) =>
+    [InlineData("    const string JwtSecurityKey = {|SSB1002:\"" + Base62 + "\"|};\n")]
+    [InlineData("    sealed class FcmOptions { public string? ServerKey { get; set; } }\n    object M() => new FcmOptions { ServerKey = {|SSB1002:\"" + Base62 + "\"|} };\n")]
+    public Task ShortOrKeyShapedCredentialName_IsReported(string member) =>
         Verify.AnalyzerAsync<HardcodedSecretAnalyzer>("class C\n{\n" + member + "}\n");
 
     [Theory]
@@ -149,6 +151,9 @@ public sealed class SecretGeneralDetectionTests
     [InlineData("ApiKeyName", "organizations/6b2f9c41-8e3a-4d7b-a915-3c0e72f4d8a6/apiKeys/6b2f9c41-8e3a-4d7b-a915-3c0e72f4d8a7")]
     [InlineData("AlgoliaSearchOnlyApiKey", Hex32)]
     [InlineData("RecaptchaSiteKey", "6LXq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Hf5Jc0Ga4Re7Uo")]
+    [InlineData("DbSecretArn", "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-Xq7Lm2")]
+    [InlineData("SecretPath", "projects/orders-prod/secrets/db-password/versions/7")]
+    [InlineData("P12Password", "notasecret")]
     [InlineData("SignalR", "Endpoint=http://localhost;Port=8888;AccessKey=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH;Version=1.0;")]
     [InlineData("Rfc7519Token", "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk")]
     public Task KnownNonSecret_IsNotReported(string name, string value) =>
