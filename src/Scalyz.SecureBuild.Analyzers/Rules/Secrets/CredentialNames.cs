@@ -130,8 +130,9 @@ internal static class CredentialNames
         // A GUID given to a key or token name (a Heroku, Splunk HEC or Sauce Labs key) is the credential; the name
         // classification has already turned away id words (ClientId, TenantId, CorrelationToken, InstrumentationKey).
         // A GUID password is rare and a GUID under a bare password-like name is as likely a generated id, so it stays out.
-        if (SecretText.IsPlaceholder(value, 0, length) || IsCommonPlaceholder(value, 0, length) || settings.IsAllowed(value, 0, length)
-            || (kind == CredentialKind.Password && SecretText.IsGuid(value, 0, length)) || LooksLikeNameOrPath(value, kind == CredentialKind.Key)
+        // The one-pass shape checks first: most values given to credential-like names are names, paths and sentences.
+        if (LooksLikeNameOrPath(value, kind == CredentialKind.Key) || SecretText.IsPlaceholder(value, 0, length) || IsCommonPlaceholder(value, 0, length) || settings.IsAllowed(value, 0, length)
+            || (kind == CredentialKind.Password && SecretText.IsGuid(value, 0, length))
             || IsDataOrHash(value) || IsPublicKeyValue(value) || IsResourcePath(value) || NamesASecret(value)
             || SecretScanner.IsHandTypedChecksumToken(value))
         {
@@ -188,9 +189,11 @@ internal static class CredentialNames
     private static readonly string[] PublicKeyPrefixes = ["pk_live_", "pk_test_", "pk.", "phc_", "rzp_live_", "rzp_test_"];
 
     /// <summary>Whether a value is a key that is public by design (publishable keys, public project keys).</summary>
-    public static bool IsPublicKeyValue(string value)
+    public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes);
+
+    private static bool StartsWithAny(string value, string[] prefixes)
     {
-        foreach (var prefix in PublicKeyPrefixes)
+        foreach (var prefix in prefixes)
         {
             if (value.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -249,18 +252,7 @@ internal static class CredentialNames
         return 0;
     }
 
-    private static bool IsDataOrHash(string value)
-    {
-        foreach (var prefix in DataPrefixes)
-        {
-            if (value.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsDataOrHash(string value) => StartsWithAny(value, DataPrefixes);
 
     // A password that names one (db-password, smtp_secret) is a key name or a reference, not a password.
     private static bool NamesASecret(string value)

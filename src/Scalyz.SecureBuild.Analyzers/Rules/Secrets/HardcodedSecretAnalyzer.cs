@@ -389,7 +389,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         var (name, kind) = CredentialTargets.Find(token);
-        if (name is null && value.Length >= 16 && CredentialTargets.IsPositionalArgument(token)
+        if (name is null && value.Length >= 16 && value.IndexOf(' ') < 0 && CredentialTargets.IsPositionalArgument(token)
             && CredentialNames.IsSecretValue(CredentialKind.Password, value, SecretSettings.Default))
         {
             // new WiseClient("..."), client.Connect("..."): the parameter the argument binds to names it. The semantic
@@ -669,6 +669,22 @@ internal static class CommentCredentials
 
     private static readonly string[] QueryOnlyEndings = ["sig", "signature", "code"];
 
+    // The endings above by their last (lowercase) letter: most '=' and ':' in code follow a name that ends otherwise,
+    // and are turned away by one lookup.
+    private static readonly string[][] EndingsByLastLetter = BuildEndingsByLastLetter();
+
+    private static string[][] BuildEndingsByLastLetter()
+    {
+        var table = new string[26][];
+        for (var letter = 0; letter < 26; letter++)
+        {
+            var c = (char)('a' + letter);
+            table[letter] = [.. System.Linq.Enumerable.Where(KeyEndings, w => w[w.Length - 1] == c), .. System.Linq.Enumerable.Where(QueryOnlyEndings, w => w[w.Length - 1] == c)];
+        }
+
+        return table;
+    }
+
     /// <summary>
     /// Whether the ':' or '=' at <paramref name="i"/> follows (up to three spaces and a quote after) a word ending like a
     /// credential name, or a query parameter that is one (?sig=, &amp;code=).
@@ -686,22 +702,15 @@ internal static class CommentCredentials
             end--;
         }
 
-        if (end - start < 3 || !(text[end - 1] is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+        if (end - start < 2 || !(text[end - 1] is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
         {
             return false;
         }
 
-        foreach (var word in KeyEndings)
+        foreach (var word in EndingsByLastLetter[SecretText.ToLowerAscii(text[end - 1]) - 'a'])
         {
-            if (EndsWithIgnoreCase(text, start, end, word))
-            {
-                return true;
-            }
-        }
-
-        foreach (var word in QueryOnlyEndings)
-        {
-            if (EndsWithIgnoreCase(text, start, end, word) && end - word.Length > start && text[end - word.Length - 1] is '?' or '&' or ';')
+            if (EndsWithIgnoreCase(text, start, end, word)
+                && (System.Array.IndexOf(QueryOnlyEndings, word) < 0 || (end - word.Length > start && text[end - word.Length - 1] is '?' or '&' or ';')))
             {
                 return true;
             }
