@@ -65,6 +65,54 @@ public sealed class SecretAnalyzerTests(PackageFixture package)
             SecretDiagnostics(build).Select(d => (d.Code, d.File, d.Line)).OrderBy(d => d.File, StringComparer.Ordinal).ToList());
     }
 
+    [Fact]
+    public void Build_CredentialsInCommentsQueryStringsBoundParametersAndU8_ReportedAndLookAlikesNot()
+    {
+        var workspace = package.CreateWorkspace();
+        const string Signing = "Xq7Lm2Vr9Tz4" + "Kp8Wn3Ys6Bd1Hf5Jc0Ga4Re7Uo2";
+        const string Feed = "Rb5Np1Ws8Ky3" + "Gd6Tm0Vq4Hx7Jc2Lf9Zu5Ae1";
+        const string Partner = "Mv3Qk8Zp1Rt6" + "Wy0Bn5Hd2Jg7Lc4Xs9Fa3Ue8";
+        const string Webhook = "Tc9Fx2Lm7Qa4" + "Vz1Kp6Rw3Hb8Nd5Gs0Yj2Eu7";
+        const string Ingest = "6b2f9c41-8e3a-" + "4d7b-a915-3c0e72f4d8a6";
+        File.WriteAllText(workspace.PathOf("CleanApp", "Integrations.cs"), $$"""
+            namespace CleanApp;
+
+            public sealed class PartnerClient { public PartnerClient(string region, string apiToken) { } }
+
+            public static class Integrations
+            {
+                // PARTNER_SIGNING_SECRET={{Signing}}
+                public static string Send(string to) => $"https://api.partner.example/v1/send?api_key={{Feed}}&to={to}";
+                public static object Client() => new PartnerClient("eu", "{{Partner}}");
+                public static System.ReadOnlySpan<byte> WebhookSecret => "{{Webhook}}"u8;
+                public const string IngestToken = "{{Ingest}}";
+                public const string ClientId = "{{Ingest}}";
+                public const string StripePublishableKey = "pk_live_51{{Feed}}";
+                public const string OAuthAccessToken = "2YotnFZFEjr1zjCsicMWpAA";
+                public const string ApiKey = "%PARTNER_API_KEY%";
+            }
+            """);
+        File.WriteAllText(workspace.PathOf("CleanApp", ".env"), "INGEST_URL=https://contoso-fn.azurewebsites.net/api/ingest?code=" + Partner + "==\n");
+
+        var build = workspace.Build("CleanApp");
+
+        var file = workspace.PathOf("CleanApp", "Integrations.cs");
+        Assert.Equal(
+            [
+                ("SSB1006", workspace.PathOf("CleanApp", ".env"), 1),
+                ("SSB1008", file, 7),
+                ("SSB1002", file, 8),
+                ("SSB1002", file, 9),
+                ("SSB1002", file, 10),
+                ("SSB1002", file, 11),
+            ],
+            SecretDiagnostics(build).Select(d => (d.Code, d.File, d.Line)).OrderBy(d => d.File == file).ThenBy(d => d.Line).ToList());
+        foreach (var secret in new[] { Signing, Feed, Partner, Webhook, Ingest })
+        {
+            Assert.DoesNotContain(secret, build.Output, StringComparison.Ordinal);
+        }
+    }
+
     private static List<BuildDiagnostic> SecretDiagnostics(BuildResult build) =>
         build.SecureBuildDiagnostics.Where(d => d.Code.StartsWith("SSB1", StringComparison.Ordinal)).ToList();
 }

@@ -164,6 +164,13 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
                     Report(context, path, text, value.Index, value.Length, "The value of '" + key + "'", SecretText.Mask(value.Value, 0, value.Length), fileName);
                     return true;
                 }
+
+                // A value that holds a credential of its own: a URL's ?code= or &sig=, "Authorization: Bearer ...".
+                if (CommentCredentials.TryFind(content, value.Index, value.Length, settings, out var inner, inLiteral: true))
+                {
+                    Report(context, path, text, inner.Start, inner.Length, "The value of '" + key + "'", inner.Mask(content), fileName);
+                    return true;
+                }
             }
         }
         catch (RegexMatchTimeoutException)

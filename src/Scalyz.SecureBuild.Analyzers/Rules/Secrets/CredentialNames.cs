@@ -27,7 +27,10 @@ internal static class CredentialNames
     [
         "secret", "token", "apikey", "accesskey", "secretkey", "privatekey", "authkey", "signingkey", "masterkey",
         "sharedkey", "accountkey", "subscriptionkey", "encryptionkey", "credential", "sastoken", "bearer",
-        "jwtkey", "hmackey", "validationkey", "decryptionkey", "machinekey", "appsecret",
+        "jwtkey", "hmackey", "validationkey", "decryptionkey", "machinekey", "appsecret", "adminkey", "licensekey",
+        "recordkey", "writekey", "ingestkey", "integrationkey", "routingkey", "deploykey", "servicekey", "restkey",
+        "managementkey", "authorization", "webhookkey", "appkey", "clientkey", "serverkey", "securitykey", "primarykey",
+        "secondarykey", "sharedaccesssignature", "consumerkey", "sessionkey", "cryptokey", "encryptkey",
     ];
 
     // A credential word next to one of these names something about the credential, not the credential itself.
@@ -41,7 +44,8 @@ internal static class CredentialNames
         "store", "vault", "cache", "encrypted", "protected", "reference", "ref", "location", "prefix", "suffix",
         "separator", "generator", "tokenizer", "source", "reset", "changed", "attempt", "property", "display", "id",
         "lookup", "handler", "option", "request", "response", "result", "status", "event", "input", "output",
-        "public", "publishable",
+        "public", "publishable", "correlation", "continuation", "paging", "cursor", "trace", "idempotency", "tenant",
+        "instrumentation", "nonce", "antiforgery", "csrf", "xsrf", "searchonly", "sitekey", "clientside", "arn",
     ];
 
     private static readonly string[] CommonPlaceholders =
@@ -49,7 +53,7 @@ internal static class CredentialNames
         "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "changeme", "admin", "root", "test",
         "testing", "user", "username", "guest", "null", "none", "empty", "default", "value", "string", "x", "xx", "xxx",
         "changeit", "invalid", "wrong", "incorrect", "secret123", "password1", "password123", "postgres", "mysql", "redis",
-        "rabbitmq", "mongo", "sa", "letmein",
+        "rabbitmq", "mongo", "sa", "letmein", "notasecret",
     ];
 
     [ThreadStatic]
@@ -59,9 +63,20 @@ internal static class CredentialNames
     public static CredentialKind Classify(string name)
     {
         var length = Normalize(name);
-        if (length < 3)
+        if (length < 2)
         {
             return CredentialKind.None;
+        }
+
+        // Short names that are credentials only on their own (auth in .npmrc and Docker's config.json, pass, pw, pat).
+        if (IsExactly("auth", length) || IsExactly("pat", length))
+        {
+            return CredentialKind.Key;
+        }
+
+        if (IsExactly("pass", length) || IsExactly("pw", length))
+        {
+            return CredentialKind.Password;
         }
 
         var (wordAt, wordLength) = FindAny(PasswordWords, length);
@@ -94,14 +109,31 @@ internal static class CredentialNames
     /// <summary>Whether a literal given to a credential of <paramref name="kind"/> is a real secret.</summary>
     public static bool IsSecretValue(CredentialKind kind, string value, SecretSettings settings)
     {
+        // An Authorization value is a scheme and a credential ("Bearer ...", "token ...", "Basic ...", "ApiKey ..."): the credential is judged.
+        if (kind != CredentialKind.None && SchemeLength(value) is var scheme and > 0)
+        {
+            if (SecretText.IndexOfIgnoreCase(value, 0, 6, "basic ") == 0 && SecretScanner.IsPlaceholderBasicValue(value, scheme, value.Length - scheme))
+            {
+                return false;
+            }
+
+            value = value.Substring(scheme);
+            kind = CredentialKind.Key;
+        }
+
         var length = value.Length;
         if (kind == CredentialKind.None || length < (kind == CredentialKind.Password ? 6 : 16) || length > 1000)
         {
             return false;
         }
 
-        if (SecretText.IsPlaceholder(value, 0, length) || IsCommonPlaceholder(value, 0, length) || settings.IsAllowed(value, 0, length)
-            || SecretText.IsGuid(value, 0, length) || LooksLikeNameOrPath(value, kind == CredentialKind.Key) || IsDataOrHash(value) || NamesASecret(value)
+        // A GUID given to a key or token name (a Heroku, Splunk HEC or Sauce Labs key) is the credential; the name
+        // classification has already turned away id words (ClientId, TenantId, CorrelationToken, InstrumentationKey).
+        // A GUID password is rare and a GUID under a bare password-like name is as likely a generated id, so it stays out.
+        // The one-pass shape checks first: most values given to credential-like names are names, paths and sentences.
+        if (LooksLikeNameOrPath(value, kind == CredentialKind.Key) || SecretText.IsPlaceholder(value, 0, length) || IsCommonPlaceholder(value, 0, length) || settings.IsAllowed(value, 0, length)
+            || (kind == CredentialKind.Password && SecretText.IsGuid(value, 0, length))
+            || IsDataOrHash(value) || IsPublicKeyValue(value) || IsResourcePath(value) || NamesASecret(value)
             || SecretScanner.IsHandTypedChecksumToken(value))
         {
             return false;
@@ -144,12 +176,24 @@ internal static class CredentialNames
         return true;
     }
 
-    // Base64 of files (PNG, JPEG, GIF, PDF, ZIP, WOFF2) and package or subresource hashes are data, not keys.
-    private static readonly string[] DataPrefixes = ["iVBORw0KGgo", "/9j/", "R0lGOD", "JVBERi0", "UEsDB", "d09GMg", "sha1-", "sha256-", "sha384-", "sha512-", "sha256:", "sha512:"];
+    // Base64 of files (PNG, JPEG, GIF, PDF, ZIP, WOFF2, gzip), data URIs, package or subresource hashes and password
+    // hashes in modular crypt format (bcrypt, argon2, scrypt, sha-crypt, PBKDF2) are data, not keys.
+    private static readonly string[] DataPrefixes =
+    [
+        "iVBORw0KGgo", "/9j/", "R0lGOD", "JVBERi0", "UEsDB", "d09GMg", "H4sI", "data:", "sha1-", "sha256-", "sha384-", "sha512-", "sha256:", "sha512:",
+        "$2a$", "$2b$", "$2y$", "$2x$", "$argon2", "$scrypt$", "$5$", "$6$", "$1$", "$pbkdf2", "pbkdf2_sha256$", "{SSHA}", "{SHA}",
+    ];
 
-    private static bool IsDataOrHash(string value)
+    // Keys that are public by design: Stripe/Clerk publishable keys (pk_), Mapbox public tokens (pk.), PostHog project keys
+    // (phc_) and Razorpay key ids (rzp_live_, the public half; the key secret has no prefix).
+    private static readonly string[] PublicKeyPrefixes = ["pk_live_", "pk_test_", "pk.", "phc_", "rzp_live_", "rzp_test_"];
+
+    /// <summary>Whether a value is a key that is public by design (publishable keys, public project keys).</summary>
+    public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes);
+
+    private static bool StartsWithAny(string value, string[] prefixes)
     {
-        foreach (var prefix in DataPrefixes)
+        foreach (var prefix in prefixes)
         {
             if (value.StartsWith(prefix, StringComparison.Ordinal))
             {
@@ -159,6 +203,56 @@ internal static class CredentialNames
 
         return false;
     }
+
+    // organizations/{id}/apiKeys/{id}, projects/p/secrets/s: a resource name, led by a lowercase word and a '/', with
+    // another '/'; an AWS ARN (arn:aws:secretsmanager:…) names a secret, it does not hold one.
+    private static bool IsResourcePath(string value)
+    {
+        if (value.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var slash = value.IndexOf('/');
+        if (slash < 5 || value.IndexOf('/', slash + 1) < 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < slash; i++)
+        {
+            if (value[i] is not (>= 'a' and <= 'z'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly string[] AuthorizationSchemes = ["bearer ", "basic ", "token ", "apikey ", "api-key ", "sso-key ", "ssws ", "splunk ", "key ", "digest "];
+
+    /// <summary>The length of a leading authorization scheme and its spaces ("Bearer ", "token "), or 0.</summary>
+    public static int SchemeLength(string value)
+    {
+        foreach (var scheme in AuthorizationSchemes)
+        {
+            if (value.Length > scheme.Length + 8 && SecretText.IndexOfIgnoreCase(value, 0, scheme.Length, scheme) == 0)
+            {
+                var end = scheme.Length;
+                while (end < value.Length && value[end] == ' ')
+                {
+                    end++;
+                }
+
+                return end;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool IsDataOrHash(string value) => StartsWithAny(value, DataPrefixes);
 
     // A password that names one (db-password, smtp_secret) is a key name or a reference, not a password.
     private static bool NamesASecret(string value)
@@ -198,7 +292,9 @@ internal static class CredentialNames
 
         // For keys and tokens, word lists without digits (client_credentials, urn:ietf:params:oauth:jwt-bearer) name
         // protocol values; for passwords they may be a passphrase (correct-horse-battery-staple), so they stay.
+        // Name=value;Name=value lists are connection strings (SSB1003 reads their Password and keys).
         return (upperOrUnderscore && hasUnderscore)
+            || (keyOrToken && value.IndexOf(';') > 0 && value.IndexOf('=') > 0)
             || (onlyNameChars && hasSeparator && !HasDigit(value))
             || (keyOrToken && wordsOnly && value.Length < 64)
             || IsHostName(value)
@@ -283,6 +379,8 @@ internal static class CredentialNames
 
         return length;
     }
+
+    private static bool IsExactly(string word, int length) => word.Length == length && IndexOf(word, length) == 0;
 
     private static (int At, int Length) FindAny(string[] words, int length)
     {

@@ -29,6 +29,80 @@ internal static class CredentialTargets
         return name is null ? (null, CredentialKind.None) : (name, CredentialNames.Classify(name));
     }
 
+    /// <summary>Whether the literal is a positional argument of a call or object creation (after parentheses, casts and fallbacks).</summary>
+    public static bool IsPositionalArgument(SyntaxToken literal) =>
+        Climb(literal.Parent as ExpressionSyntax)?.Parent is ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax } };
+
+    // Types whose constructor takes a service credential: a bare 'key' parameter there is the API key (new OpenAIClient(key)).
+    private static readonly string[] ClientTypeSuffixes = ["Client", "Credential", "Credentials", "Api", "Service", "Connection", "Sdk", "Context"];
+
+    /// <summary>
+    /// The parameter a positional argument binds to, classified (apiKey, token, password; a bare 'key' of a client
+    /// type's constructor counts as an API key). Asks the semantic model, so callers first make sure the value could be a secret.
+    /// </summary>
+    public static (string? Name, CredentialKind Kind) FindParameter(SyntaxToken literal, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        var argument = (ArgumentSyntax)Climb(literal.Parent as ExpressionSyntax)!.Parent!;
+        var list = (ArgumentListSyntax)argument.Parent!;
+        if (model.GetSymbolInfo(list.Parent!, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return (null, CredentialKind.None);
+        }
+
+        var index = list.Arguments.IndexOf(argument);
+        var parameters = method.Parameters;
+        if (parameters.Length == 0 || (index >= parameters.Length && !parameters[parameters.Length - 1].IsParams))
+        {
+            return (null, CredentialKind.None);
+        }
+
+        var parameter = parameters[System.Math.Min(index, parameters.Length - 1)];
+        if (parameter.Type.SpecialType != SpecialType.System_String && !IsUtf8Bytes(parameter.Type))
+        {
+            return (null, CredentialKind.None);
+        }
+
+        var name = parameter.Name;
+        var kind = CredentialNames.Classify(name);
+        if (kind == CredentialKind.None && name is "key" or "Key" && method.MethodKind == MethodKind.Constructor && HasClientSuffix(method.ContainingType.Name)
+            && !IsIdShaped(literal.ValueText))
+        {
+            return (method.ContainingType.Name + " key", CredentialKind.Key);
+        }
+
+        return kind == CredentialKind.None ? (null, kind) : (name, kind);
+    }
+
+    // A bare 'key' says less than apiKey: GUIDs and hex strings given to it may as well be ids or hashes.
+    private static bool IsIdShaped(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is not (>= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsUtf8Bytes(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType == SpecialType.System_Byte;
+
+    private static bool HasClientSuffix(string typeName)
+    {
+        foreach (var suffix in ClientTypeSuffixes)
+        {
+            if (typeName.Length > suffix.Length && typeName.EndsWith(suffix, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public const string AccountKeyLabel = "The account key";
     public const string ApiKeyLabel = "The API key credential";
     public const string AwsSecretLabel = "The AWS secret key";
@@ -72,9 +146,63 @@ internal static class CredentialTargets
                 return StringValue(initializer.Expressions[0]);
             case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                 return TargetName(binary.Left == expression ? binary.Right : binary.Left);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) && binary.Right == expression:
+                return NameEndingConcatenation(binary.Left);
             default:
                 return null;
         }
+    }
+
+    // "https://host/v1?api_key=" + "...", "Authorization: Bearer " + "...": the literal before the '+' ends with the
+    // name (and separator, or an authorization scheme) the value is given to.
+    private static string? NameEndingConcatenation(ExpressionSyntax left)
+    {
+        while (left is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
+        {
+            left = inner.Right;
+        }
+
+        if (StringValue(left) is not { Length: > 2 } prefix)
+        {
+            return null;
+        }
+
+        var end = prefix.Length;
+        while (end > 0 && prefix[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var lastWord = end;
+        while (lastWord > 0 && char.IsLetter(prefix[lastWord - 1]))
+        {
+            lastWord--;
+        }
+
+        if (end < prefix.Length && end - lastWord is >= 3 and <= 7
+            && CredentialNames.SchemeLength(prefix.Substring(lastWord, end - lastWord) + " 0123456789abcdef") > 0)
+        {
+            return "Authorization";
+        }
+
+        if (end == 0 || prefix[end - 1] is not ('=' or ':'))
+        {
+            return null;
+        }
+
+        var nameEnd = end - 1;
+        while (nameEnd > 0 && prefix[nameEnd - 1] is ' ' or '"' or '\'')
+        {
+            nameEnd--;
+        }
+
+        var nameStart = nameEnd;
+        while (nameStart > 0 && (char.IsLetterOrDigit(prefix[nameStart - 1]) || prefix[nameStart - 1] is '_' or '-' or '.'))
+        {
+            nameStart--;
+        }
+
+        return nameEnd > nameStart ? prefix.Substring(nameStart, nameEnd - nameStart) : null;
     }
 
     // new JwtOptions { Key = "..." }: a bare Key or Secret member reads with its type's name (JwtOptionsKey), so the

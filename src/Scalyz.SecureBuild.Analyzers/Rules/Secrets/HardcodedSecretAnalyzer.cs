@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -39,7 +40,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         {
             var isTestProject = IsTestProject(start.Compilation, start.Options);
             start.RegisterSyntaxTreeAction(tree => AnalyzeText(tree, isTestProject));
-            start.RegisterSyntaxNodeAction(node => AnalyzeCredentialLiteral(node, isTestProject), SyntaxKind.StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(node => AnalyzeCredentialLiteral(node, isTestProject), SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(node => AnalyzeCredentialInterpolation(node, isTestProject), SyntaxKind.InterpolatedStringExpression);
         });
     }
 
@@ -387,6 +389,14 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         var (name, kind) = CredentialTargets.Find(token);
+        if (name is null && value.Length >= 16 && value.IndexOf(' ') < 0 && CredentialTargets.IsPositionalArgument(token)
+            && CredentialNames.IsSecretValue(CredentialKind.Password, value, SecretSettings.Default))
+        {
+            // new WiseClient("..."), client.Connect("..."): the parameter the argument binds to names it. The semantic
+            // model is asked only for values that could be a secret at all.
+            (name, kind) = CredentialTargets.FindParameter(token, context.SemanticModel, context.CancellationToken);
+        }
+
         if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
             || !CredentialNames.IsSecretValue(kind, value, settings)
             || SecretScanner.TryFind(value, 0, value.Length, settings, out _)
@@ -398,6 +408,39 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         var what = CredentialTargets.IsApiLabel(name) ? name : "'" + name + "'";
         context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Credential, token.GetLocation(), Properties(name), what, SecretText.Mask(value, 0, value.Length)));
+    }
+
+    // An interpolated string given to a credential name ($"{region}-Xq7Lm2...", $"Xq7Lm2..." with no holes): its longest
+    // literal part is judged as the value, so a secret written next to a hole is still seen.
+    private static void AnalyzeCredentialInterpolation(SyntaxNodeAnalysisContext context, bool isTestProject)
+    {
+        var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
+        string? value = null;
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax part && part.TextToken.ValueText.Length is >= 6 and <= 1000
+                && (value is null || part.TextToken.ValueText.Length > value.Length))
+            {
+                value = part.TextToken.ValueText;
+            }
+        }
+
+        if (value is null)
+        {
+            return;
+        }
+
+        var (name, kind) = CredentialTargets.Find(interpolated.StringStartToken);
+        if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
+            || !CredentialNames.IsSecretValue(kind, value, settings)
+            || SecretScanner.TryFind(value, 0, value.Length, settings, out _)
+            || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true))
+        {
+            return;
+        }
+
+        var what = CredentialTargets.IsApiLabel(name) ? name : "'" + name + "'";
+        context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Credential, interpolated.GetLocation(), Properties(name), what, SecretText.Mask(value, 0, value.Length)));
     }
 
     private static ImmutableDictionary<string, string?> Properties(string name) =>
@@ -435,72 +478,44 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     }
 }
 
-/// <summary>"password: hunter22" and "api_key = ..." written in a comment.</summary>
+/// <summary>
+/// "Name: value", "NAME=value", "export NAME=value", "Section:Key = value", "Authorization: Bearer ..." and URL query
+/// parameters (?api_key=..., &amp;sig=...) written in comments, string literals, interpolated strings and configuration
+/// values: the whole name before the ':' or '=' is classified as a credential name (any case style), and the value
+/// judged as a literal given to that name would be. No regular expression: a ':' or '=' is looked at only after a
+/// word ending like a credential name, and only those are read back.
+/// </summary>
 internal static class CommentCredentials
 {
-    private static readonly System.Text.RegularExpressions.Regex Pattern = new(
-        @"(?<![A-Za-z])(?<k>(?i:password|passwd|pwd|passphrase|secret|api[_\- ]?key|access[_\- ]?key|token|client[_\- ]?secret))\s{0,3}[:=]\s{0,3}[""']?(?<s>[^\s""'<>,;]{6,200})",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.ExplicitCapture,
-        System.TimeSpan.FromMilliseconds(250));
-
     private static readonly SecretFormat Format = new(-1, "comment-credential", SecretKind.Header, "Credential", ImmutableArray<string>.Empty, 0, false, ImmutableHashSet<string>.Empty, string.Empty);
 
+    // Names that are credentials only as URL query parameters (a SAS signature, an Azure Functions key, ...).
+    private static readonly string[] QueryOnlyNames = ["sig", "signature", "code", "key", "auth", "apikey", "api-key", "x-api-key", "access_token", "accesstoken", "hapikey"];
+
+    private const int MaxNameLength = 120;
+
     /// <summary>
-    /// Finds "key: value" or "key=value" in a comment; <paramref name="inLiteral"/> (string literals and URLs) also
-    /// asks that a ':' be followed by a space, so configuration paths ("Password:Policy", "Jwt:Secret") are not read as pairs.
+    /// Finds a credential pair in <paramref name="text"/>[start..+length]; <paramref name="inLiteral"/> (string literals,
+    /// URLs, configuration values) also asks that a ':' be followed by a space, so configuration paths
+    /// ("Password:Policy", "Jwt:Secret") are not read as pairs.
     /// </summary>
     public static bool TryFind(string text, int start, int length, SecretSettings settings, out SecretMatch match, bool inLiteral = false)
     {
         match = default;
-        if (!MayContainKey(text, start, length))
+        var end = start + length;
+        for (var i = start; i < end; i++)
         {
-            return false;
-        }
-
-        try
-        {
-            for (var m = Pattern.Match(text, start, length); m.Success; m = m.NextMatch())
+            if (text[i] is not (':' or '=') || !KeyEndsAt(text, start, i))
             {
-                var key = m.Groups["k"].Value;
-                var secret = m.Groups["s"];
-                if (inLiteral && IsPathSeparator(text, m.Groups["k"].Index + key.Length))
-                {
-                    continue;
-                }
-
-                if (CredentialNames.IsSecretValue(CredentialNames.Classify(key), secret.Value, settings))
-                {
-                    match = new SecretMatch(Format, secret.Index, secret.Length, null);
-                    return true;
-                }
+                continue;
             }
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            // Give up on pathological comments rather than stall the IDE.
-        }
 
-        return false;
-    }
+            if (inLiteral && text[i] == ':' && i + 1 < end && text[i + 1] is not (' ' or '\t'))
+            {
+                continue;
+            }
 
-    private static bool IsPathSeparator(string text, int afterKey)
-    {
-        var i = afterKey;
-        while (i < text.Length && text[i] == ' ')
-        {
-            i++;
-        }
-
-        return i + 1 < text.Length && text[i] == ':' && text[i + 1] is not (' ' or '\t');
-    }
-
-    // Cheap gate before the regex: some ':' or '=' must follow a word ending like a credential key (password, pwd,
-    // secret, key, token), so the regex never runs over ordinary documentation comments.
-    private static bool MayContainKey(string text, int start, int length)
-    {
-        for (var i = start; i < start + length; i++)
-        {
-            if (text[i] is (':' or '=') && KeyEndsAt(text, start, i))
+            if (TryPair(text, start, end, i, settings, out match))
             {
                 return true;
             }
@@ -509,7 +524,171 @@ internal static class CommentCredentials
         return false;
     }
 
-    /// <summary>Whether the ':' or '=' at <paramref name="i"/> follows (up to three spaces after) a credential key word.</summary>
+    private static bool TryPair(string text, int start, int end, int separator, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+
+        // The name: back over spaces and a closing quote, then over name characters (a ':' only between name parts).
+        var nameEnd = separator;
+        while (nameEnd > start && nameEnd > separator - 4 && text[nameEnd - 1] == ' ')
+        {
+            nameEnd--;
+        }
+
+        if (nameEnd > start && text[nameEnd - 1] is '"' or '\'')
+        {
+            nameEnd--;
+        }
+
+        var nameStart = nameEnd;
+        while (nameStart > start && nameEnd - nameStart < MaxNameLength
+               && (IsNameChar(text[nameStart - 1]) || (text[nameStart - 1] == ':' && nameStart - 1 > start && IsNameChar(text[nameStart - 2]))))
+        {
+            nameStart--;
+        }
+
+        // Up to two words before, one space apart, belong to the name: "api key:", "Twilio auth token:".
+        for (var words = 0; words < 2 && nameStart - 2 > start && text[nameStart - 1] == ' ' && IsLetter(text[nameStart - 2]); words++)
+        {
+            var wordStart = nameStart - 1;
+            while (wordStart > start && IsLetter(text[wordStart - 1]) && nameStart - wordStart < 20)
+            {
+                wordStart--;
+            }
+
+            if (wordStart > start && IsLetter(text[wordStart - 1]))
+            {
+                break;
+            }
+
+            nameStart = wordStart;
+        }
+
+        while (nameStart < nameEnd && !IsLetter(text[nameStart]))
+        {
+            nameStart++;
+        }
+
+        if (nameEnd - nameStart < 2)
+        {
+            return false;
+        }
+
+        // The value: after spaces and an opening quote; an authorization scheme ("Bearer ") is read with it.
+        var valueStart = separator + 1;
+        while (valueStart < end && valueStart < separator + 4 && text[valueStart] == ' ')
+        {
+            valueStart++;
+        }
+
+        if (valueStart < end && text[valueStart] is '"' or '\'')
+        {
+            valueStart++;
+        }
+
+        // A query parameter's value ends at the next '&'; elsewhere '&' may be part of a password.
+        var isQuery = IsQueryParameter(text, start, nameStart);
+        var valueEnd = valueStart;
+        var schemeChecked = false;
+        while (valueEnd < end && valueEnd - valueStart < 1000)
+        {
+            var c = text[valueEnd];
+            if (c == ' ' && !schemeChecked)
+            {
+                schemeChecked = true;
+                if (IsScheme(text, valueStart, valueEnd - valueStart))
+                {
+                    while (valueEnd < end && text[valueEnd] == ' ')
+                    {
+                        valueEnd++;
+                    }
+
+                    continue;
+                }
+            }
+
+            if (c is ' ' or '\t' or '\r' or '\n' or '"' or '\'' or '<' or '>' or ',' or ';' || (c == '&' && isQuery) || (c == '*' && valueEnd + 1 < end && text[valueEnd + 1] == '/'))
+            {
+                break;
+            }
+
+            valueEnd++;
+        }
+
+        if (valueEnd - valueStart < 6)
+        {
+            return false;
+        }
+
+        var name = text.Substring(nameStart, nameEnd - nameStart);
+        var kind = CredentialNames.Classify(name);
+        if (kind == CredentialKind.None && isQuery && IsQueryOnlyName(name))
+        {
+            kind = CredentialKind.Key;
+        }
+
+        if (kind == CredentialKind.None || !CredentialNames.IsSecretValue(kind, text.Substring(valueStart, valueEnd - valueStart), settings))
+        {
+            return false;
+        }
+
+        match = new SecretMatch(Format, valueStart, valueEnd - valueStart, null);
+        return true;
+    }
+
+    private static bool IsLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    private static bool IsNameChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.';
+
+    private static bool IsScheme(string text, int start, int length) =>
+        length is >= 3 and <= 8 && CredentialNames.SchemeLength(text.Substring(start, Math.Min(text.Length - start, length + 17))) > 0;
+
+    // ?name= or &name= (also &amp;name= in XML).
+    private static bool IsQueryParameter(string text, int start, int nameStart) =>
+        nameStart > start && (text[nameStart - 1] is '?' or '&'
+            || (text[nameStart - 1] == ';' && nameStart - 5 >= start && string.CompareOrdinal(text, nameStart - 5, "&amp;", 0, 5) == 0));
+
+    private static bool IsQueryOnlyName(string name)
+    {
+        foreach (var candidate in QueryOnlyNames)
+        {
+            if (candidate.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] KeyEndings =
+    [
+        "password", "pwd", "passwd", "passphrase", "passcode", "secret", "key", "token", "authorization", "credential", "credentials",
+        "auth", "pass", "pw", "pat",
+    ];
+
+    private static readonly string[] QueryOnlyEndings = ["sig", "signature", "code"];
+
+    // The endings above by their last (lowercase) letter: most '=' and ':' in code follow a name that ends otherwise,
+    // and are turned away by one lookup.
+    private static readonly string[][] EndingsByLastLetter = BuildEndingsByLastLetter();
+
+    private static string[][] BuildEndingsByLastLetter()
+    {
+        var table = new string[26][];
+        for (var letter = 0; letter < 26; letter++)
+        {
+            var c = (char)('a' + letter);
+            table[letter] = [.. System.Linq.Enumerable.Where(KeyEndings, w => w[w.Length - 1] == c), .. System.Linq.Enumerable.Where(QueryOnlyEndings, w => w[w.Length - 1] == c)];
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// Whether the ':' or '=' at <paramref name="i"/> follows (up to three spaces and a quote after) a word ending like a
+    /// credential name, or a query parameter that is one (?sig=, &amp;code=).
+    /// </summary>
     public static bool KeyEndsAt(string text, int start, int i)
     {
         var end = i;
@@ -518,9 +697,26 @@ internal static class CommentCredentials
             end--;
         }
 
-        return EndsWithIgnoreCase(text, start, end, "password") || EndsWithIgnoreCase(text, start, end, "pwd") || EndsWithIgnoreCase(text, start, end, "passwd")
-            || EndsWithIgnoreCase(text, start, end, "passphrase") || EndsWithIgnoreCase(text, start, end, "secret") || EndsWithIgnoreCase(text, start, end, "key")
-            || EndsWithIgnoreCase(text, start, end, "token");
+        if (end > start && text[end - 1] is '"' or '\'')
+        {
+            end--;
+        }
+
+        if (end - start < 2 || !(text[end - 1] is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+        {
+            return false;
+        }
+
+        foreach (var word in EndingsByLastLetter[SecretText.ToLowerAscii(text[end - 1]) - 'a'])
+        {
+            if (EndsWithIgnoreCase(text, start, end, word)
+                && (System.Array.IndexOf(QueryOnlyEndings, word) < 0 || (end - word.Length > start && text[end - word.Length - 1] is '?' or '&' or ';')))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool EndsWithIgnoreCase(string text, int start, int end, string word) =>

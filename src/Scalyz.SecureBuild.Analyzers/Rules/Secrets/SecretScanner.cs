@@ -214,7 +214,28 @@ internal static class SecretScanner
             }
         }
 
-        return lastStart >= 0 && IsWord(text, lastStart, lastLength, IdentifierWords);
+        return (lastStart >= 0 && IsWord(text, lastStart, lastLength, IdentifierWords)) || IsSearchOnly(text, start, length);
+    }
+
+    // Algolia-style search-only keys and reCAPTCHA site keys are public by design.
+    private static bool IsSearchOnly(string text, int start, int length)
+    {
+        var at = SecretText.IndexOfIgnoreCase(text, start, length, "search");
+        if (at >= 0)
+        {
+            var next = at + 6;
+            while (next < start + length && text[next] is '_' or '-' or '.' or ' ')
+            {
+                next++;
+            }
+
+            if (SecretText.IndexOfIgnoreCase(text, next, Math.Min(4, start + length - next), "only") == next)
+            {
+                return true;
+            }
+        }
+
+        return SecretText.IndexOfIgnoreCase(text, start, length, "sitekey") >= 0 || SecretText.IndexOfIgnoreCase(text, start, length, "site_key") >= 0;
     }
 
     private static readonly string[] IdentifierWords =
@@ -263,6 +284,8 @@ internal static class SecretScanner
                 return IsUrlPassword(text, start, length);
             case SecretKind.Header:
                 return (format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy) && !IsPlaceholderBasicCredential(text, start, length);
+            case SecretKind.Token when format.Id == "jwt" && IsPublicJwt(text, start, length):
+                return false;
             default:
                 // A value with no prefix that holds seven repeated or counting characters (0123456789abcdef) is a filler.
                 return (format.MinEntropy == 0 || SecretText.Entropy(text, start, length) >= format.MinEntropy)
@@ -270,10 +293,46 @@ internal static class SecretScanner
         }
     }
 
-    // "Basic dXNlcjpwYXNzd29yZA==" is user:password, the documentation example: decode Basic values and look at the password.
-    private static bool IsPlaceholderBasicCredential(string text, int start, int length)
+    // A JWT whose payload gives the anonymous role (Supabase and PostgREST anon keys) is meant to ship in clients.
+    private static bool IsPublicJwt(string text, int start, int length)
     {
-        if (start < 6 || SecretText.IndexOfIgnoreCase(text, start - 6, 6, "basic ") != start - 6 || length > 400)
+        var firstDot = text.IndexOf('.', start, length);
+        var secondDot = firstDot < 0 ? -1 : text.IndexOf('.', firstDot + 1, start + length - firstDot - 1);
+        if (secondDot < 0 || secondDot - firstDot > 4000)
+        {
+            return false;
+        }
+
+        var payload = DecodeBase64Url(text, firstDot + 1, secondDot - firstDot - 1);
+        return payload is not null && payload.Replace(" ", string.Empty).IndexOf("\"role\":\"anon\"", StringComparison.Ordinal) >= 0;
+    }
+
+    private static string? DecodeBase64Url(string text, int start, int length)
+    {
+        var chars = new char[(length + 3) / 4 * 4];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = i < length ? text[start + i] switch { '-' => '+', '_' => '/', var c => c } : '=';
+        }
+
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64CharArray(chars, 0, chars.Length));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    // "Basic dXNlcjpwYXNzd29yZA==" is user:password, the documentation example: decode Basic values and look at the password.
+    private static bool IsPlaceholderBasicCredential(string text, int start, int length) =>
+        start >= 6 && SecretText.IndexOfIgnoreCase(text, start - 6, 6, "basic ") == start - 6 && IsPlaceholderBasicValue(text, start, length);
+
+    /// <summary>Whether base64 user:password <paramref name="text"/>[start..+length] holds a placeholder or trivial password.</summary>
+    public static bool IsPlaceholderBasicValue(string text, int start, int length)
+    {
+        if (length > 400)
         {
             return false;
         }
@@ -324,13 +383,20 @@ internal static class SecretScanner
         var isPassword = key is not null && (key.Equals("password", StringComparison.OrdinalIgnoreCase) || key.Equals("pwd", StringComparison.OrdinalIgnoreCase));
         return isPassword
             ? !SecretText.HasFillerRun(text, start, length, 4)
-            : length >= 20 && SecretText.Entropy(text, start, length) >= 3.0;
+            : length >= 20 && SecretText.Entropy(text, start, length) >= 3.0 && !SecretText.HasFillerRun(text, start, length, 7);
     }
 
     private static bool IsUrlPassword(string text, int start, int length)
     {
         // Short fillers (xxx, 123) are placeholders; a long random password may hold a run of three by chance.
         if (text[start] is '{' or '$' or '%' || CredentialNames.IsCommonPlaceholder(text, start, length) || SecretText.HasFillerRun(text, start, length, length <= 12 ? 3 : 6))
+        {
+            return false;
+        }
+
+        // A '/' is allowed in the password for base64 secrets (user:AbC/d+e@host); a port and path (host:8080/a@b) is not one.
+        var slash = text.IndexOf('/', start, length);
+        if (slash >= 0 && (length < 20 || text[start] is >= '0' and <= '9' or '/' || SecretText.Entropy(text, start, length) < 4.0))
         {
             return false;
         }

@@ -60,6 +60,20 @@ internal static class SecretText
         "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
     ];
 
+    // Values printed in specifications and vendor documentation, found inside whatever wraps them (a JWT, a header):
+    // RFC 6749 access and refresh tokens, RFC 6750 bearer token, RFC 7617 "Aladdin:open sesame", the RFC 7515/7519
+    // HS256 example signature, the jwt.io default signature, Stripe's documented test key and the Azure SignalR
+    // emulator access key, and the GUID of the Wikipedia and Microsoft GUID documentation.
+    private static readonly string[] DocumentedExamples =
+    [
+        "2YotnFZFEjr1zjCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "mF_9.B5f-4.1JqM", "QWxhZGRpbjpvcGVuIHNlc2FtZQ",
+        "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "4eC39HqLyjWDarjtT1zdp7dc",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH", "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+    ];
+
+    // Words that make a value a stand-in when they stand alone (test-password, fake_token is a name; sk_test_ is a real prefix, so '_' joins).
+    private static readonly string[] StandInWords = ["test", "fake", "demo", "mock", "dummy", "notreal", "invalid", "foobar"];
+
     /// <summary>True when the value is a template, a documentation value or an obvious filler rather than a secret.</summary>
     public static bool IsPlaceholder(string text, int start, int length)
     {
@@ -79,8 +93,61 @@ internal static class SecretText
             }
         }
 
+        foreach (var example in DocumentedExamples)
+        {
+            if (length >= example.Length && text.IndexOf(example, start, length, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return IsVariableReference(text, start, length) || HasStandInWord(text, start, length);
+    }
+
+    // %CLERK_SECRET_KEY%, $ALPACA_SECRET, $env:API_KEY: a reference to an environment variable, not its value.
+    private static bool IsVariableReference(string text, int start, int length)
+    {
+        var end = start + length;
+        var first = text[start];
+        var nameStart = first == '%' && length > 2 && text[end - 1] == '%' ? start + 1
+            : first == '$' && length > 1 ? (IndexOfIgnoreCase(text, start, length, "$env:") == start ? start + 5 : start + 1)
+            : -1;
+        if (nameStart < 0 || nameStart >= end)
+        {
+            return false;
+        }
+
+        var nameEnd = first == '%' ? end - 1 : end;
+        for (var i = nameStart; i < nameEnd; i++)
+        {
+            if (text[i] is not (>= 'A' and <= 'Z' or >= '0' and <= '9' or '_') && !(first == '%' && text[i] is >= 'a' and <= 'z'))
+            {
+                return false;
+            }
+        }
+
+        return nameEnd > nameStart;
+    }
+
+    private static bool HasStandInWord(string text, int start, int length)
+    {
+        var end = start + length;
+        foreach (var word in StandInWords)
+        {
+            for (var at = IndexOfIgnoreCase(text, start, length, word); at >= 0; at = IndexOfIgnoreCase(text, at + 1, end - at - 1, word))
+            {
+                var after = at + word.Length;
+                if ((at == start || IsStandInBoundary(text[at - 1])) && (after == end || IsStandInBoundary(text[after])))
+                {
+                    return true;
+                }
+            }
+        }
+
         return false;
     }
+
+    private static bool IsStandInBoundary(char c) => c is not (>= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_');
 
     /// <summary>True when one character repeats at least <paramref name="run"/> times in a row, or the value counts up (abcdef, 123456).</summary>
     public static bool HasFillerRun(string text, int start, int length, int run)

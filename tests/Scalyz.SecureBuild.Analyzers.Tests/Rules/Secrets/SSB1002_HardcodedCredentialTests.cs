@@ -43,7 +43,8 @@ public sealed class SSB1002_HardcodedCredentialTests
     [InlineData("class C { string apiKey = \"<your-api-key>\"; }")]
     [InlineData("class C { string password = \"changeme\"; }")]
     [InlineData("class C { string secretName = \"q8Zr4Lm2Xv7Tn9Kp3Wd6Y\"; }")]
-    [InlineData("class C { string token = \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"; }")]
+    [InlineData("class C { string token = \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"; }")] // the GUID documentation example
+    [InlineData("class C { string correlationToken = \"9b1c2d7e-5a4f-4e3b-8c6d-2f7a1e9b0c3d\"; string tenantId = \"9b1c2d7e-5a4f-4e3b-8c6d-2f7a1e9b0c3e\"; }")]
     [InlineData("class C { string token = \"cancellationTokenSource\"; }")]
     [InlineData("class C { string passwordHash = \"5f4dcc3b5aa765d61d8327deb882cf99\"; }")]
     [InlineData("class C { const string ClientCredentials = \"client_credentials\"; const string JwtBearer = \"urn:ietf:params:oauth:client-assertion-type:jwt-bearer\"; }")]

@@ -1,6 +1,12 @@
-// Batch 3, measured once on the finished rules (commit 53772f0), untuned; nothing was changed for it afterwards.
+// Batch 3 is a TUNING batch now. It was measured once on the finished rules (commit 53772f0), untuned:
 // 84 secrets (81 provider names: 76 providers absent from batches 1 and 2, plus 5 C# API shapes) and 53 look-alikes over the 13 contexts:
-//   recall 82.1 % (69/84), precision 85.2 % (69 of 81 flagged; 12 false positives). Floors: 0.82 / 0.85.
+//   untuned: recall 82.1 % (69/84), precision 85.2 % (69 of 81 flagged; 12 false positives).
+//   tuned (issue 12, second round): recall 100 % (84/84), precision 100 % (0 false positives). Floors: 1.0 / 1.0 (the
+//   batch is seeded, so the figure is exact). The misses and false positives below were fixed by general mechanisms
+//   (whole-name classification in every context, query-string and header credentials, parameters a positional argument
+//   binds to, u8 literals, GUIDs under secret names, documented examples, variable references, public keys, password
+//   hashes, resource paths, anon-role JWTs), not by rules for these cases; a few catalog rows were added for the providers.
+// The untuned round's results, kept for the record:
 //   By context: DictionaryInitializer 7/7, AppSettings 6/6, NuGetConfig 5/6, EnvOrWebConfig 4/6, Interpolated 4/6,
 //   Comment 3/6, RawOrUtf8 4/6, Verbatim 6/6, Argument 7/10, Const 6/6, StaticReadonly 6/6, Local 5/6, ObjectInitializer 6/7.
 //   By group: cloud 16/19, ai 11/11, payments 7/9, messaging 7/10, devops 17/20, saas 3/6, generic 4/4, csharp 4/5.
@@ -38,7 +44,7 @@ using System.Text;
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 
 /// <summary>
-/// Held-out batch 3, written after the rules were finished and measured once, untuned: providers batches 1 and 2 do
+/// Held-out batch 3, written after the rules were finished and measured once untuned (now a tuning batch, see the header): providers batches 1 and 2 do
 /// not have (formats described in our own words from providers' token documentation, GitHub's supported secret
 /// scanning patterns list and the gitleaks, TruffleHog and detect-secrets rule descriptions), C# shapes not used
 /// before, and look-alikes of other kinds (second documented example pairs, emulator keys, RFC examples, publishable
@@ -46,8 +52,8 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 /// </summary>
 public static class HeldOutBatch3
 {
-    public const double RecallFloor = 0.82;
-    public const double PrecisionFloor = 0.85;
+    public const double RecallFloor = 1.0;
+    public const double PrecisionFloor = 1.0;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {
