@@ -32,12 +32,24 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 /// data 4, test fixtures 3, plain settings next to key words 7, URLs without a password 6; in every context (at
 /// least 4 each).</item>
 /// </list>
-/// The floors are set by the lead after the one measurement; until then they are 0.
+/// Measured once, untuned, on the reworked rules (integration commit 6d7a4a4, issue 12 second round): recall 86.3 %
+/// (145/168), precision 96.0 % (6 false positives); the floors are that figure rounded down. On the rules before the
+/// rework it scored 76.2 % (128/168) / 95.5 %. By context: AppSettings 12/13, EnvOrWebConfig 12/13, Local 10/12, Const
+/// 12/13, StaticReadonly 7/9, ObjectInitializer 12/13, DictionaryInitializer 9/9, Argument 18/19, Verbatim 8/9,
+/// RawOrUtf8 7/9, Interpolated 19/24, Comment 13/16, NuGetConfig 6/9. By group: cloud 22/24, ai 17/17, payments 11/13,
+/// messaging 19/21, saas 26/29, devops 23/29, generic 15/20, csharp 12/15. Missed: Backblaze B2 application key,
+/// kubeadm token and Slack trigger URL in comments, Xendit/Telegram/IPinfo keys and Basic/Bearer header literals in
+/// interpolations, KuCoin hex secret as an argument, Infisical service token and docker config auth in raw/u8 literals,
+/// MyGet key and DevExpress/Gemfury feed keys in nuget.config, Better Stack source token, WordPress application
+/// password, Flagsmith server key, ASP.NET machineKey, JWK private key, Nostr nsec, a Windows share password in a
+/// comment, OpenVPN static key, SecureString built from a literal. False positives: the RFC 7515 HMAC example key, the
+/// RFC 6749 client_secret example in a query string, the Pushover docs token, a Paystack public key read as GoCardless,
+/// a Statsig client key, a Consul service id read as a LaunchDarkly key.
 /// </summary>
 public static class HeldOutBatch4
 {
-    public const double RecallFloor = 0.0;
-    public const double PrecisionFloor = 0.0;
+    public const double RecallFloor = 0.86;
+    public const double PrecisionFloor = 0.95;
 
     private const SecretContext Interp = SecretContext.Interpolated;
     private const SecretContext Comment = SecretContext.Comment;
