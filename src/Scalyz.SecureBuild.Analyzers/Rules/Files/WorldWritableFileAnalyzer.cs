@@ -118,7 +118,7 @@ public sealed class WorldWritableFileAnalyzer : DiagnosticAnalyzer
             type = nullable.TypeArguments[0];
         }
 
-        return type?.Name == "UnixFileMode" && type.ToDisplayString() == "System.IO.UnixFileMode";
+        return type?.Name == "UnixFileMode" && type.HasFullName("System.IO.UnixFileMode");
     }
 
     private static bool WithOtherWrite(IOperation value) =>
