@@ -27,7 +27,7 @@ internal sealed record ConfigResult(Config Config, List<Sample> Samples)
     }
 }
 
-internal sealed record CallbackTime(FamilyAnalyzer Analyzer, TimeSpan Time, AnalyzerTelemetryInfo Info);
+internal sealed record CallbackTime(FamilyAnalyzer Analyzer, TimeSpan Time, AnalyzerTelemetryInfo Info, TimeSpan Floor);
 
 internal sealed record IdeResult(string File, int Lines, List<ConfigResult> Results);
 
@@ -84,20 +84,31 @@ internal static class Measure
     }
 
     /// <summary>
-    /// One run with Roslyn's per-analyzer execution times on: the time spent inside our callbacks; and one of the hollow
-    /// copies, to check that each registers what its analyzer registers.
+    /// Runs with Roslyn's per-analyzer execution times on (one by default, the median per analyzer of
+    /// <paramref name="runs"/>): the time spent inside our callbacks; and one of the hollow copies, to check that each
+    /// registers what its analyzer registers.
     /// </summary>
-    public static async Task<List<CallbackTime>> CallbackTimesAsync(Codebase codebase, ImmutableArray<FamilyAnalyzer> analyzers)
+    public static async Task<List<CallbackTime>> CallbackTimesAsync(Codebase codebase, ImmutableArray<FamilyAnalyzer> analyzers, int runs = 1)
     {
-        var withAnalyzers = codebase.Create(codebase.Parse()).WithAnalyzers([.. analyzers.Select(a => a.Analyzer)], AnalyzerOptions(logTime: true));
-        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var samples = analyzers.Select(_ => new List<(TimeSpan Time, AnalyzerTelemetryInfo Info)>()).ToList();
+        for (var run = 0; run < runs; run++)
+        {
+            var withAnalyzers = codebase.Create(codebase.Parse()).WithAnalyzers([.. analyzers.Select(a => a.Analyzer)], AnalyzerOptions(logTime: true));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            for (var i = 0; i < analyzers.Length; i++)
+            {
+                var info = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzers[i].Analyzer, CancellationToken.None);
+                samples[i].Add((info.ExecutionTime, info));
+            }
+        }
+
         var hollow = analyzers.Select(a => new HollowAnalyzer(a.Analyzer)).ToList();
         var withHollow = codebase.Create(codebase.Parse()).WithAnalyzers([.. hollow], AnalyzerOptions(logTime: true));
         await withHollow.GetAnalyzerDiagnosticsAsync();
         var times = new List<CallbackTime>();
         for (var i = 0; i < analyzers.Length; i++)
         {
-            var info = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzers[i].Analyzer, CancellationToken.None);
+            var (time, info) = samples[i].OrderBy(s => s.Time).ElementAt(samples[i].Count / 2);
             var floor = await withHollow.GetAnalyzerTelemetryInfoAsync(hollow[i], CancellationToken.None);
 
             // The floor is only a floor if the driver saw the same registrations from it.
@@ -106,7 +117,7 @@ internal static class Measure
                 throw new InvalidOperationException($"The hollow copy of {analyzers[i].Analyzer.GetType().Name} registers {Registrations(floor)}, the analyzer {Registrations(info)}.");
             }
 
-            times.Add(new CallbackTime(analyzers[i], info.ExecutionTime, info));
+            times.Add(new CallbackTime(analyzers[i], time, info, floor.ExecutionTime));
         }
 
         return times;

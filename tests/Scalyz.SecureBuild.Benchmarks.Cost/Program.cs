@@ -8,6 +8,7 @@ using Scalyz.SecureBuild.Benchmarks.Cost;
 
 // Usage: dotnet run -c Release --project tests/Scalyz.SecureBuild.Benchmarks.Cost -- <folder with C# sources>
 //            [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--no-sonar] [--nullable]
+//            [--callbacks-only] [--callback-runs N]
 // The folder is a checkout of someone else's code brought to this machine at run time (never part of this repository),
 // e.g. Newtonsoft.Json's Src/Newtonsoft.Json or ImageSharp's src. Every .cs file under it (bin/obj excluded) is parsed and
 // compiled in memory against the running runtime's assemblies. Each configuration is measured as the issue defines it:
@@ -20,7 +21,7 @@ using Scalyz.SecureBuild.Benchmarks.Cost;
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--no-sonar] [--nullable]");
+    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--no-sonar] [--nullable] [--callbacks-only] [--callback-runs N]");
     return 2;
 }
 
@@ -32,6 +33,15 @@ Console.WriteLine($"Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version
 Console.WriteLine();
 
 var ours = AnalyzerSets.Ours();
+if (options.CallbacksOnly)
+{
+    // Only the per-analyzer callback times (median of --callback-runs runs): a quick loop while tuning one analyzer,
+    // steadier than wall-clock ratios on a busy machine.
+    Report.Callbacks(await Measure.CallbackTimesAsync(codebase, ours, options.CallbackRuns), top: int.MaxValue);
+    Console.WriteLine($"load average after: {LoadAverage()}");
+    return 0;
+}
+
 var configs = new List<Config>
 {
     new("parse + bind, no analyzer", []),
@@ -61,7 +71,7 @@ if (options.Families)
     Report.Table("Per rule family (each alone, and its hollow floor)", familyResults, familyResults[0], null, null);
 }
 
-var telemetry = await Measure.CallbackTimesAsync(codebase, ours);
+var telemetry = await Measure.CallbackTimesAsync(codebase, ours, options.CallbackRuns);
 Report.Callbacks(telemetry);
 
 var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3] };
@@ -79,7 +89,7 @@ return 0;
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable)
+internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -94,7 +104,8 @@ internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int
             return at > 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
         }
 
-        return new(Path.GetFullPath(args[0]), Int("--runs", 5), Int("--family-runs", 3), Int("--ide-runs", 7), !args.Contains("--no-families"), !args.Contains("--no-sonar"), args.Contains("--nullable"));
+        return new(Path.GetFullPath(args[0]), Int("--runs", 5), Int("--family-runs", 3), Int("--ide-runs", 7), !args.Contains("--no-families"), !args.Contains("--no-sonar"), args.Contains("--nullable"),
+            args.Contains("--callbacks-only"), Int("--callback-runs", 1));
     }
 }
 

@@ -28,7 +28,7 @@ internal static class Report
         }
     }
 
-    public static void Callbacks(List<CallbackTime> times)
+    public static void Callbacks(List<CallbackTime> times, int top = 15)
     {
         var total = TimeSpan.FromTicks(times.Sum(t => t.Time.Ticks));
         Console.WriteLine(Invariant($"## Time inside our callbacks (one run, Roslyn's execution times on): {total.TotalMilliseconds:N0} ms"));
@@ -41,12 +41,12 @@ internal static class Report
         }
 
         Console.WriteLine();
-        Console.WriteLine("| analyzer | ms | registered: compilation start / end, operation, syntax node, syntax tree, symbol |");
-        Console.WriteLine("|---|---:|---|");
-        foreach (var time in times.OrderByDescending(t => t.Time).Take(15))
+        Console.WriteLine("| analyzer | ms | hollow ms | registered: compilation start / end, operation, syntax node, syntax tree, symbol |");
+        Console.WriteLine("|---|---:|---:|---|");
+        foreach (var time in times.OrderByDescending(t => t.Time).Take(top))
         {
             var info = time.Info;
-            Console.WriteLine(Invariant($"| {time.Analyzer.Analyzer.GetType().Name} | {time.Time.TotalMilliseconds:N0} | {info.CompilationStartActionsCount} / {info.CompilationEndActionsCount}, {info.OperationActionsCount}, {info.SyntaxNodeActionsCount}, {info.SyntaxTreeActionsCount}, {info.SymbolActionsCount} |"));
+            Console.WriteLine(Invariant($"| {time.Analyzer.Analyzer.GetType().Name} | {time.Time.TotalMilliseconds:N0} | {time.Floor.TotalMilliseconds:N0} | {info.CompilationStartActionsCount} / {info.CompilationEndActionsCount}, {info.OperationActionsCount}, {info.SyntaxNodeActionsCount}, {info.SyntaxTreeActionsCount}, {info.SymbolActionsCount} |"));
         }
 
         Console.WriteLine();

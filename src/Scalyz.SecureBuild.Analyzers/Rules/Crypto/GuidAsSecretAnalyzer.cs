@@ -29,7 +29,7 @@ public sealed class GuidAsSecretAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod is not { Name: "NewGuid", IsStatic: true } method
-            || method.ContainingType.ToDisplayString() != "System.Guid")
+            || !method.ContainingType.HasFullName("System.Guid"))
         {
             return;
         }

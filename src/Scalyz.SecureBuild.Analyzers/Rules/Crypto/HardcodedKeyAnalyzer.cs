@@ -69,8 +69,9 @@ public sealed class HardcodedKeyAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeArguments(OperationAnalysisContext context, Symbols symbols)
     {
+        // A key, IV or nonce parameter is the rare thing, and its name a cached string: look for one before any type.
         var (method, arguments) = TypeChecks.CallTarget(context.Operation);
-        if (method is null)
+        if (method is null || !HasKeyOrIvParameter(arguments))
         {
             return;
         }
@@ -99,6 +100,19 @@ public sealed class HardcodedKeyAnalyzer : DiagnosticAnalyzer
                 Report(context, argument.Value, rule, name == "nonce" ? "nonce" : "IV");
             }
         }
+    }
+
+    private static bool HasKeyOrIvParameter(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name is "key" or "rgbKey" or "rgbIV" or "iv" or "nonce")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(OperationAnalysisContext context, IOperation value, DiagnosticDescriptor rule, string what) =>

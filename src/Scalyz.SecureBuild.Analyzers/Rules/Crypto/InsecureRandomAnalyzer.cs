@@ -41,8 +41,8 @@ public sealed class InsecureRandomAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.IsStatic || !method.ContainingType.IsOrDerivesFrom(random)
-            || method.Name is not ("Next" or "NextInt64" or "NextBytes" or "NextDouble" or "NextSingle" or "GetItems" or "GetString" or "GetHexString"))
+        if (method.IsStatic || method.Name is not ("Next" or "NextInt64" or "NextBytes" or "NextDouble" or "NextSingle" or "GetItems" or "GetString" or "GetHexString")
+            || !method.ContainingType.IsOrDerivesFrom(random))
         {
             return;
         }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 
@@ -60,7 +61,7 @@ public sealed class LegacyCryptoTypeAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is INamedTypeSymbol type && IsCryptoNamespace(type) && Replacements.TryGetValue(type.Name, out var replacement))
+        if (creation.Type is INamedTypeSymbol type && Replacements.TryGetValue(type.Name, out var replacement) && IsCryptoNamespace(type))
         {
             Report(context, creation, type.Name, replacement);
         }
@@ -76,7 +77,7 @@ public sealed class LegacyCryptoTypeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsCryptoNamespace(INamedTypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == "System.Security.Cryptography";
+    private static bool IsCryptoNamespace(INamedTypeSymbol type) => type.ContainingNamespace.HasFullName("System.Security.Cryptography");
 
     private static void Report(OperationAnalysisContext context, IOperation operation, string name, string replacement) =>
         context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(),

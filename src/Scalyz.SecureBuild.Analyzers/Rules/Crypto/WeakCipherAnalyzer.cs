@@ -38,15 +38,16 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
                 c.GetTypeByMetadataName("System.Security.Cryptography.RC2"),
             ];
             var cryptoConfig = c.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig");
-            start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, weak), OperationKind.ObjectCreation);
+            var weakBase = TypeChecks.CommonBase(weak, symmetric);
+            start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, weak, weakBase), OperationKind.ObjectCreation);
             start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, weak, symmetric, cryptoConfig), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol?[] weak)
+    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol?[] weak, INamedTypeSymbol? weakBase)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type.IsOrDerivesFromAny(weak, out var matched))
+        if (creation.Type.MayDeriveFrom(weakBase) && creation.Type.IsOrDerivesFromAny(weak, out var matched))
         {
             Report(context, creation, matched!.Name);
         }

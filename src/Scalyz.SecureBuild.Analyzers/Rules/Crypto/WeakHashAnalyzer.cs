@@ -45,13 +45,15 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var hashAlgorithm = c.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
             var symbols = new Symbols(
                 weak,
                 hashAlgorithmName,
                 c.GetTypeByMetadataName("System.Security.Cryptography.IncrementalHash"),
                 c.GetTypeByMetadataName("System.Security.Cryptography.AsymmetricAlgorithm"),
                 c.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig"),
-                c.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm"));
+                hashAlgorithm,
+                TypeChecks.CommonBase(weak, hashAlgorithm));
             start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, symbols), OperationKind.ObjectCreation);
             start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, symbols), OperationKind.Invocation);
         });
@@ -60,7 +62,7 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, Symbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type.IsOrDerivesFromAny(symbols.Weak, out var matched) && !IsNonSecurityUse(creation))
+        if (creation.Type.MayDeriveFrom(symbols.WeakBase) && creation.Type.IsOrDerivesFromAny(symbols.Weak, out var matched) && !IsNonSecurityUse(creation))
         {
             Report(context, creation, matched!.Name);
         }
@@ -70,7 +72,7 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.IsStatic && method.ContainingType.IsOrDerivesFromAny(symbols.Weak, out var matched))
+        if (method.IsStatic && method.ContainingType.MayDeriveFrom(symbols.WeakBase) && method.ContainingType.IsOrDerivesFromAny(symbols.Weak, out var matched))
         {
             if (!IsNonSecurityUse(invocation))
             {
@@ -147,9 +149,12 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(),
             ImmutableDictionary<string, string?>.Empty.Add(AlgorithmProperty, algorithm), algorithm));
 
-    private sealed class Symbols(INamedTypeSymbol?[] weak, INamedTypeSymbol? hashAlgorithmName, INamedTypeSymbol? incrementalHash, INamedTypeSymbol? asymmetric, INamedTypeSymbol? cryptoConfig, INamedTypeSymbol? hashAlgorithm)
+    private sealed class Symbols(INamedTypeSymbol?[] weak, INamedTypeSymbol? hashAlgorithmName, INamedTypeSymbol? incrementalHash, INamedTypeSymbol? asymmetric, INamedTypeSymbol? cryptoConfig, INamedTypeSymbol? hashAlgorithm, INamedTypeSymbol? weakBase)
     {
         public INamedTypeSymbol?[] Weak { get; } = weak;
+
+        /// <summary>The base every weak type derives from (a cheap first test), or null when there is none to rely on.</summary>
+        public INamedTypeSymbol? WeakBase { get; } = weakBase;
 
         public INamedTypeSymbol? HashAlgorithmName { get; } = hashAlgorithmName;
 

@@ -42,19 +42,18 @@ public sealed class WeakKeyDerivationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(ctx => AnalyzeCall(ctx, rfc, keyDerivation), OperationKind.Invocation, OperationKind.ObjectCreation);
-            if (pbkdf1 is not null)
-            {
-                start.RegisterOperationAction(
-                    ctx =>
+            // One creation callback does both creation checks: the driver charges for every callback it makes.
+            start.RegisterOperationAction(ctx => AnalyzeCall(ctx, rfc, keyDerivation), OperationKind.Invocation);
+            start.RegisterOperationAction(
+                ctx =>
+                {
+                    AnalyzeCall(ctx, rfc, keyDerivation);
+                    if (pbkdf1 is not null && ((IObjectCreationOperation)ctx.Operation).Type.Is(pbkdf1))
                     {
-                        if (((IObjectCreationOperation)ctx.Operation).Type.Is(pbkdf1))
-                        {
-                            Report(ctx, ctx.Operation, "Pbkdf1", "uses PBKDF1 (PasswordDeriveBytes), which is limited to the hash length and defaults to 100 iterations of SHA-1");
-                        }
-                    },
-                    OperationKind.ObjectCreation);
-            }
+                        Report(ctx, ctx.Operation, "Pbkdf1", "uses PBKDF1 (PasswordDeriveBytes), which is limited to the hash length and defaults to 100 iterations of SHA-1");
+                    }
+                },
+                OperationKind.ObjectCreation);
             start.RegisterOperationAction(ctx => AnalyzeAssignment(ctx, rfc), OperationKind.SimpleAssignment);
         });
     }
@@ -62,8 +61,8 @@ public sealed class WeakKeyDerivationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCall(OperationAnalysisContext context, INamedTypeSymbol? rfc, INamedTypeSymbol? keyDerivation)
     {
         var (method, arguments) = TypeChecks.CallTarget(context.Operation);
-        if (method is null || !(method.ContainingType.Is(rfc) && (method.MethodKind == MethodKind.Constructor || method.Name == "Pbkdf2"))
-            && !(method.ContainingType.Is(keyDerivation) && method.Name == "Pbkdf2"))
+        if (method is null || !((method.MethodKind == MethodKind.Constructor || method.Name == "Pbkdf2") && method.ContainingType.Is(rfc))
+            && !(method.Name == "Pbkdf2" && method.ContainingType.Is(keyDerivation)))
         {
             return;
         }

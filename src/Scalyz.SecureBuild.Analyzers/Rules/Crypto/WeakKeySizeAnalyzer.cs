@@ -49,7 +49,7 @@ public sealed class WeakKeySizeAnalyzer : DiagnosticAnalyzer
     {
         var (method, arguments) = TypeChecks.CallTarget(context.Operation);
         var type = method?.ContainingType;
-        if (method is null || Family(type, symbols) is not { } family)
+        if (method is null || !MayReport(method, arguments) || Family(type, symbols) is not { } family)
         {
             return;
         }
@@ -72,6 +72,25 @@ public sealed class WeakKeySizeAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "EC", curveBits, MinimumEcBits));
             }
         }
+    }
+
+    // Only the CSP default constructors, a key-size parameter or a curve can be reported: names are compared before any base type is walked.
+    private static bool MayReport(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (arguments.IsEmpty)
+        {
+            return method.MethodKind == MethodKind.Constructor && method.ContainingType.Name is "RSACryptoServiceProvider" or "DSACryptoServiceProvider";
+        }
+
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { } parameter && (parameter.Name is "keySize" or "keySizeInBits" or "dwKeySize" || parameter.Type.Name == "ECCurve"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, Symbols symbols)

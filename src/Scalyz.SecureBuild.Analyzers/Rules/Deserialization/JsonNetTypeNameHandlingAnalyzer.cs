@@ -62,7 +62,10 @@ public sealed class JsonNetTypeNameHandlingAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAttributeArgument(SyntaxNodeAnalysisContext context, INamedTypeSymbol handling)
     {
         var argument = (AttributeArgumentSyntax)context.Node;
-        if (argument.NameEquals is null)
+
+        // Most named attribute arguments are literals (Justification = "...", AllowMultiple = true), and a literal is
+        // never an enum value other than 0: skip them before asking the semantic model to bind the attribute.
+        if (argument.NameEquals is null || argument.Expression is LiteralExpressionSyntax or TypeOfExpressionSyntax or InterpolatedStringExpressionSyntax)
         {
             return;
         }

@@ -57,7 +57,7 @@ public sealed class SerializerTypeFromInputAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol?[] serializers, INamedTypeSymbol type)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (!creation.Type.IsOrDerivesFromAny(serializers, out var matched))
+        if (creation.Arguments.IsEmpty || !creation.Type.IsOrDerivesFromAny(serializers, out var matched))
         {
             return;
         }

@@ -113,12 +113,18 @@ public sealed class WorldWritableFileAnalyzer : DiagnosticAnalyzer
 
     private static bool IsUnixFileMode(ITypeSymbol? type)
     {
+        // Called for every argument: the cached type name rules out almost all of them before anything else is asked.
+        if (type?.Name is not ("UnixFileMode" or "Nullable"))
+        {
+            return false;
+        }
+
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
             type = nullable.TypeArguments[0];
         }
 
-        return type?.Name == "UnixFileMode" && type.ToDisplayString() == "System.IO.UnixFileMode";
+        return type?.Name == "UnixFileMode" && type.HasFullName("System.IO.UnixFileMode");
     }
 
     private static bool WithOtherWrite(IOperation value) =>

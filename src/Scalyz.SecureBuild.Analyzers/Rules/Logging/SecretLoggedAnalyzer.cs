@@ -53,7 +53,8 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Type.ToDisplayString() is "Microsoft.Extensions.Logging.ILogger" or "System.Exception" or "Microsoft.Extensions.Logging.EventId")
+            if (argument.Parameter?.Type is { } parameterType
+                && (parameterType.HasFullName("Microsoft.Extensions.Logging.ILogger") || parameterType.HasFullName("System.Exception") || parameterType.HasFullName("Microsoft.Extensions.Logging.EventId")))
             {
                 continue;
             }
@@ -71,17 +72,21 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
     private static string? SinkName(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        var owner = method.ContainingType?.ToDisplayString() ?? string.Empty;
-        switch (owner)
+        var owner = method.ContainingType;
+
+        // The type's own name (a cached string) is compared before its namespaces, and no name is built.
+        switch (owner?.Name)
         {
-            case "Microsoft.Extensions.Logging.LoggerExtensions":
-            case "Microsoft.Extensions.Logging.ILogger" when method.Name == "Log":
+            case "LoggerExtensions" when owner.HasFullName("Microsoft.Extensions.Logging.LoggerExtensions"):
+            case "ILogger" when method.Name == "Log" && owner.HasFullName("Microsoft.Extensions.Logging.ILogger"):
                 return "the log";
-            case "System.Console" when method.Name is "Write" or "WriteLine":
+            case "Console" when method.Name is "Write" or "WriteLine" && owner.HasFullName("System.Console"):
                 return "the console";
-            case "System.Diagnostics.Trace" or "System.Diagnostics.Debug" when method.Name.StartsWith("Write", StringComparison.Ordinal) || method.Name.StartsWith("Trace", StringComparison.Ordinal) || method.Name == "Print":
-                return method.ContainingType!.Name;
-            case "System.IO.TextWriter" when method.Name is "Write" or "WriteLine" && invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error", Property.ContainingType.Name: "Console" }:
+            case "Trace" or "Debug" when (method.Name.StartsWith("Write", StringComparison.Ordinal) || method.Name.StartsWith("Trace", StringComparison.Ordinal) || method.Name == "Print")
+                && (owner.HasFullName("System.Diagnostics.Trace") || owner.HasFullName("System.Diagnostics.Debug")):
+                return owner.Name;
+            case "TextWriter" when method.Name is "Write" or "WriteLine" && invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error", Property.ContainingType.Name: "Console" }
+                && owner.HasFullName("System.IO.TextWriter"):
                 return "the console";
             default:
                 return null;
@@ -146,5 +151,5 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
         type is not null
         && (type.SpecialType == SpecialType.System_String
             || type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char or SpecialType.System_Byte }
-            || type.ToDisplayString() is "System.Security.SecureString" or "System.Net.NetworkCredential");
+            || type.HasFullName("System.Security.SecureString") || type.HasFullName("System.Net.NetworkCredential"));
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -31,8 +30,9 @@ public sealed class XmlDtdProcessingAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation property
-            || !(property.Property.ContainingType?.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("System.Xml", StringComparison.Ordinal))
+        // The property's name (a cached string) first: almost every assignment stops there.
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "DtdProcessing" or "ProhibitDtd" } property
+            || property.Property.ContainingType?.ContainingNamespace.NameStartsWith("System.Xml") != true)
         {
             return;
         }

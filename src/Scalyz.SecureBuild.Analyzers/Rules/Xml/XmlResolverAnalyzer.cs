@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,7 +29,7 @@ public sealed class XmlResolverAnalyzer : DiagnosticAnalyzer
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "XmlResolver" } property
-            || !(property.Property.ContainingType?.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("System.Xml", StringComparison.Ordinal))
+            || property.Property.ContainingType?.ContainingNamespace.NameStartsWith("System.Xml") != true)
         {
             return;
         }
