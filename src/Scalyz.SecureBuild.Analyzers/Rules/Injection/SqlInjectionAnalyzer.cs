@@ -58,20 +58,36 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol? dbCommand, INamedTypeSymbol? dataAdapter)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Arguments.IsEmpty || creation.Type is not INamedTypeSymbol type || !(Implements(type, dbCommand) || Implements(type, dataAdapter)))
+        // The constructor's parameters first: AllInterfaces of every created type (List<T>, ...) is what cost here.
+        if (!HasSqlTextParameter(creation.Arguments) || creation.Type is not INamedTypeSymbol type || !(Implements(type, dbCommand) || Implements(type, dataAdapter)))
         {
             return;
         }
 
         foreach (var argument in creation.Arguments)
         {
-            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter
-                && parameter.Name is "cmdText" or "commandText" or "selectCommandText" or "selectCommand" or "sql")
+            if (IsSqlTextParameter(argument.Parameter))
             {
                 Check(context, argument.Value, "new " + type.Name);
             }
         }
     }
+
+    private static bool HasSqlTextParameter(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (IsSqlTextParameter(argument.Parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSqlTextParameter(IParameterSymbol? parameter) =>
+        parameter is { Name: "cmdText" or "commandText" or "selectCommandText" or "selectCommand" or "sql", Type.SpecialType: SpecialType.System_String };
 
     private static void AnalyzeInvocation(OperationAnalysisContext context)
     {
@@ -102,28 +118,23 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
     /// <summary>True when a namespace the raw-SQL sinks live in exists: Microsoft.EntityFrameworkCore*, System.Data.Entity*, Dapper.</summary>
     private static bool HasRawSqlNamespace(INamespaceSymbol global)
     {
-        foreach (var top in global.GetNamespaceMembers())
-        {
-            switch (top.Name)
-            {
-                case "Dapper":
-                    return true;
-                case "Microsoft" when HasMemberStartingWith(top, "EntityFrameworkCore"):
-                    return true;
-                case "System":
-                    foreach (var data in top.GetNamespaceMembers())
-                    {
-                        if (data.Name == "Data" && HasMemberStartingWith(data, "Entity"))
-                        {
-                            return true;
-                        }
-                    }
+        // Looked up by name: only the children of Microsoft and System.Data are listed, not every namespace.
+        return Child(global, "Dapper") is not null
+            || (Child(global, "Microsoft") is { } microsoft && HasMemberStartingWith(microsoft, "EntityFrameworkCore"))
+            || (Child(global, "System") is { } system && Child(system, "Data") is { } data && HasMemberStartingWith(data, "Entity"));
+    }
 
-                    break;
+    private static INamespaceSymbol? Child(INamespaceSymbol parent, string name)
+    {
+        foreach (var member in parent.GetMembers(name))
+        {
+            if (member is INamespaceSymbol child)
+            {
+                return child;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static bool HasMemberStartingWith(INamespaceSymbol parent, string prefix)
