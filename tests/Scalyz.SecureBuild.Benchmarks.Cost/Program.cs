@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Scalyz.SecureBuild.Benchmarks.Cost;
 
 // Usage: dotnet run -c Release --project tests/Scalyz.SecureBuild.Benchmarks.Cost -- <folder with C# sources>
-//            [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--no-sonar] [--nullable]
+//            [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable]
 //            [--callbacks-only] [--callback-runs N]
 // The folder is a checkout of someone else's code brought to this machine at run time (never part of this repository),
 // e.g. Newtonsoft.Json's Src/Newtonsoft.Json or ImageSharp's src. Every .cs file under it (bin/obj excluded) is parsed and
@@ -21,7 +21,7 @@ using Scalyz.SecureBuild.Benchmarks.Cost;
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--no-sonar] [--nullable] [--callbacks-only] [--callback-runs N]");
+    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable] [--callbacks-only] [--callback-runs N]");
     return 2;
 }
 
@@ -61,7 +61,7 @@ Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : result
 if (options.Families)
 {
     var familyConfigs = new List<Config> { configs[0] };
-    foreach (var family in ours.GroupBy(a => a.Family).OrderBy(g => g.Key, StringComparer.Ordinal))
+    foreach (var family in ours.GroupBy(a => a.Family).Where(g => options.OnlyFamilies.IsEmpty || options.OnlyFamilies.Contains(g.Key)).OrderBy(g => g.Key, StringComparer.Ordinal))
     {
         familyConfigs.Add(new($"{family.Key} ({family.Count()})", [.. family.Select(a => a.Analyzer)]));
         familyConfigs.Add(new($"  hollow {family.Key}", [.. family.Select(a => new HollowAnalyzer(a.Analyzer))]));
@@ -89,7 +89,7 @@ return 0;
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns)
+internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns, ImmutableArray<string> OnlyFamilies)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -104,8 +104,11 @@ internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int
             return at > 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
         }
 
+        // --families Web,Injection: measure only these families in the per-family table (a family is a folder under Rules).
+        var only = Array.IndexOf(args, "--families");
+        var families = only > 0 && only + 1 < args.Length ? [.. args[only + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : ImmutableArray<string>.Empty;
         return new(Path.GetFullPath(args[0]), Int("--runs", 5), Int("--family-runs", 3), Int("--ide-runs", 7), !args.Contains("--no-families"), !args.Contains("--no-sonar"), args.Contains("--nullable"),
-            args.Contains("--callbacks-only"), Int("--callback-runs", 1));
+            args.Contains("--callbacks-only"), Int("--callback-runs", 1), families);
     }
 }
 

@@ -149,7 +149,7 @@ internal static class TaintSources
             // sql += " AND name = '" + name + "'": built up across statements.
             ILocalReferenceOperation local when local.Type?.SpecialType == SpecialType.System_String && Writes(local) is { } writes =>
                 writes.Any(w => w.IsAppend ? IsUnsafePart(w.Value, isSafePart) : IsBuiltFromNonConstant(w.Value, isSafePart, depth + 1)),
-            IInvocationOperation { TargetMethod.Name: "ToString", Instance: ILocalReferenceOperation builder } when builder.Type?.ToDisplayString() == "System.Text.StringBuilder" =>
+            IInvocationOperation { TargetMethod.Name: "ToString", Instance: ILocalReferenceOperation builder } when IsStringBuilderType(builder.Type) =>
                 BuilderParts(builder).Any(p => IsUnsafePart(p, isSafePart)),
             IInvocationOperation helper when HelperResult(helper) is { } result => IsBuiltFromNonConstant(result, isSafePart, depth + 1),
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String =>
@@ -271,7 +271,7 @@ internal static class TaintSources
             IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.Type?.SpecialType == SpecialType.System_String,
             IInterpolatedStringOperation => true,
             IInvocationOperation invocation => IsStringBuilder(invocation)
-                || invocation is { TargetMethod.Name: "ToString", Instance: ILocalReferenceOperation builder } && builder.Type?.ToDisplayString() == "System.Text.StringBuilder",
+                || invocation is { TargetMethod.Name: "ToString", Instance: ILocalReferenceOperation builder } && IsStringBuilderType(builder.Type),
             _ => false,
         };
 
@@ -339,22 +339,36 @@ internal static class TaintSources
             return false;
         }
 
-        if (method.GetAttributes().Any(a => a.AttributeClass?.Name == "NonActionAttribute"))
-        {
-            return false;
-        }
-
+        // The base type's name (a cached string) first; its full name only for the four that can match.
         for (var type = method.ContainingType; type is not null; type = type.BaseType)
         {
+            if (type.Name is not ("ControllerBase" or "Controller" or "ApiController" or "PageModel"))
+            {
+                continue;
+            }
+
             var name = type.ToDisplayString();
             if (name is "Microsoft.AspNetCore.Mvc.ControllerBase" or "System.Web.Mvc.Controller" or "System.Web.Http.ApiController")
             {
-                return true;
+                return !IsNonAction(method);
             }
 
             if (name == "Microsoft.AspNetCore.Mvc.RazorPages.PageModel")
             {
-                return method.Name.StartsWith("On", StringComparison.Ordinal);
+                return method.Name.StartsWith("On", StringComparison.Ordinal) && !IsNonAction(method);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNonAction(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "NonActionAttribute")
+            {
+                return true;
             }
         }
 
@@ -379,6 +393,12 @@ internal static class TaintSources
 
     private static bool IsRequestMember(IPropertySymbol property)
     {
+        // The property's name (a cached string) first; the owner's full name only for the names a request has.
+        if (property.Name is not ("Query" or "Form" or "Headers" or "Cookies" or "RouteValues" or "QueryString" or "Path" or "Body" or "Params" or "RawUrl" or "Url" or "UrlReferrer" or "FileName" or "this[]"))
+        {
+            return false;
+        }
+
         var owner = property.ContainingType?.ToDisplayString() ?? string.Empty;
         return property.Name switch
         {
@@ -452,7 +472,7 @@ internal static class TaintSources
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
                 or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_DateTime
                 or SpecialType.System_Char => true,
-            _ => type.ToDisplayString() is "System.Guid" or "System.DateTimeOffset" or "System.TimeSpan",
+            _ => type.Name is "Guid" or "DateTimeOffset" or "TimeSpan" && type.ToDisplayString() is "System.Guid" or "System.DateTimeOffset" or "System.TimeSpan",
         };
     }
 
@@ -477,6 +497,9 @@ internal static class TaintSources
 
     private static System.Collections.Generic.IEnumerable<IOperation> ArgumentValues(IArgumentOperation argument) =>
         CollectionValues.ArgumentValues(argument);
+
+    private static bool IsStringBuilderType(ITypeSymbol? type) =>
+        type?.Name == "StringBuilder" && type.ToDisplayString() == "System.Text.StringBuilder";
 
     private static bool IsStringBuilder(IInvocationOperation invocation) =>
         invocation.TargetMethod.IsStatic

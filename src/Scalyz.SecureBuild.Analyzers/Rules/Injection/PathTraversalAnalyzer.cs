@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Rules.Web;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
@@ -18,7 +19,7 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
         DiagnosticIds.Categories.InsecureApi, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: DiagnosticIds.HelpLink(DiagnosticIds.PathTraversal));
 
-    private static readonly string[] FileTypes =
+    private static readonly string[] FileTypeNames =
     {
         "System.IO.File", "System.IO.Directory", "System.IO.FileStream", "System.IO.FileInfo", "System.IO.DirectoryInfo",
         "System.IO.StreamReader", "System.IO.StreamWriter",
@@ -30,13 +31,33 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(c => Check(c, ((IInvocationOperation)c.Operation).TargetMethod, ((IInvocationOperation)c.Operation).Arguments), OperationKind.Invocation);
-        context.RegisterOperationAction(c => Check(c, ((IObjectCreationOperation)c.Operation).Constructor, ((IObjectCreationOperation)c.Operation).Arguments), OperationKind.ObjectCreation);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var fileTypes = FrameworkTypes.Resolve(start.Compilation, FileTypeNames);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    Check(c, invocation.TargetMethod, invocation.Arguments, fileTypes);
+                },
+                OperationKind.Invocation);
+            if (!fileTypes.IsEmpty)
+            {
+                // Only FileStream, StreamReader and the other file types are constructed with a path.
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        var creation = (IObjectCreationOperation)c.Operation;
+                        Check(c, creation.Constructor, creation.Arguments, fileTypes);
+                    },
+                    OperationKind.ObjectCreation);
+            }
+        });
     }
 
-    private static void Check(OperationAnalysisContext context, IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments)
+    private static void Check(OperationAnalysisContext context, IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments, ImmutableArray<INamedTypeSymbol> fileTypes)
     {
-        if (method is null || !IsFileApi(method))
+        if (method is null || arguments.IsEmpty || !IsFileApi(method, fileTypes))
         {
             return;
         }
@@ -52,16 +73,16 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsFileApi(IMethodSymbol method)
+    private static bool IsFileApi(IMethodSymbol method, ImmutableArray<INamedTypeSymbol> fileTypes)
     {
-        var type = method.ContainingType?.ToDisplayString() ?? string.Empty;
-        if (Array.IndexOf(FileTypes, type) >= 0)
+        if (method.ContainingType.IsAny(fileTypes))
         {
             return true;
         }
 
-        // ASP.NET Core sends a file from disk by path.
-        return method.Name is "PhysicalFile" && type.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal);
+        // ASP.NET Core sends a file from disk by path (ControllerBase.PhysicalFile, Results.File's PhysicalFile ...).
+        return method.Name == "PhysicalFile"
+            && (method.ContainingType?.ToDisplayString() ?? string.Empty).StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal);
     }
 
     private static bool FromRequest(IOperation value)

@@ -23,17 +23,29 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        context.RegisterCompilationStartAction(static start =>
         {
             var dbCommand = start.Compilation.GetTypeByMetadataName("System.Data.IDbCommand");
             var dataAdapter = start.Compilation.GetTypeByMetadataName("System.Data.IDbDataAdapter");
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, dbCommand), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, dbCommand, dataAdapter), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            if (dbCommand is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeAssignment(c, dbCommand), OperationKind.SimpleAssignment);
+            }
+
+            if (dbCommand is not null || dataAdapter is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeCreation(c, dbCommand, dataAdapter), OperationKind.ObjectCreation);
+            }
+
+            // EF, EF Core and Dapper are found by namespace: without one of them there is no raw-SQL call to look at.
+            if (HasRawSqlNamespace(start.Compilation.GlobalNamespace))
+            {
+                start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            }
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol? dbCommand)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol dbCommand)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } property
@@ -46,39 +58,96 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol? dbCommand, INamedTypeSymbol? dataAdapter)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type || !(Implements(type, dbCommand) || Implements(type, dataAdapter)))
+        // The constructor's parameters first: AllInterfaces of every created type (List<T>, ...) is what cost here.
+        if (!HasSqlTextParameter(creation.Arguments) || creation.Type is not INamedTypeSymbol type || !(Implements(type, dbCommand) || Implements(type, dataAdapter)))
         {
             return;
         }
 
         foreach (var argument in creation.Arguments)
         {
-            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter
-                && parameter.Name is "cmdText" or "commandText" or "selectCommandText" or "selectCommand" or "sql")
+            if (IsSqlTextParameter(argument.Parameter))
             {
                 Check(context, argument.Value, "new " + type.Name);
             }
         }
     }
 
+    private static bool HasSqlTextParameter(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (IsSqlTextParameter(argument.Parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSqlTextParameter(IParameterSymbol? parameter) =>
+        parameter is { Name: "cmdText" or "commandText" or "selectCommandText" or "selectCommand" or "sql", Type.SpecialType: SpecialType.System_String };
+
     private static void AnalyzeInvocation(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var ns = method.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        if (invocation.Arguments.IsEmpty)
+        {
+            return;
+        }
+
+        // The method's name (a cached string) first; the namespace's text only for the few calls named like a sink.
         var isRawSql = method.Name is "FromSqlRaw" or "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw" or "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery"
+            && (method.ContainingNamespace?.ToDisplayString() ?? string.Empty) is var ns
             && (ns.StartsWith("Microsoft.EntityFrameworkCore", System.StringComparison.Ordinal) || ns.StartsWith("System.Data.Entity", System.StringComparison.Ordinal));
-        var isDapper = method.ContainingType?.Name == "SqlMapper" && ns == "Dapper";
+        var isDapper = !isRawSql && method.ContainingType?.Name == "SqlMapper" && method.ContainingNamespace?.ToDisplayString() == "Dapper";
         if (!isRawSql && !isDapper)
         {
             return;
         }
 
-        var sql = invocation.Arguments.FirstOrDefault(a => a.Parameter is { Name: "sql", Type.SpecialType: SpecialType.System_String });
-        if (sql is not null)
+        var sql = InjectionParts.Argument(invocation.Arguments, "sql");
+        if (sql is { Parameter.Type.SpecialType: SpecialType.System_String })
         {
             Check(context, sql.Value, method.Name);
         }
+    }
+
+    /// <summary>True when a namespace the raw-SQL sinks live in exists: Microsoft.EntityFrameworkCore*, System.Data.Entity*, Dapper.</summary>
+    private static bool HasRawSqlNamespace(INamespaceSymbol global)
+    {
+        // Looked up by name: only the children of Microsoft and System.Data are listed, not every namespace.
+        return Child(global, "Dapper") is not null
+            || (Child(global, "Microsoft") is { } microsoft && HasMemberStartingWith(microsoft, "EntityFrameworkCore"))
+            || (Child(global, "System") is { } system && Child(system, "Data") is { } data && HasMemberStartingWith(data, "Entity"));
+    }
+
+    private static INamespaceSymbol? Child(INamespaceSymbol parent, string name)
+    {
+        foreach (var member in parent.GetMembers(name))
+        {
+            if (member is INamespaceSymbol child)
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasMemberStartingWith(INamespaceSymbol parent, string prefix)
+    {
+        foreach (var member in parent.GetNamespaceMembers())
+        {
+            if (member.Name.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Check(OperationAnalysisContext context, IOperation value, string sink)

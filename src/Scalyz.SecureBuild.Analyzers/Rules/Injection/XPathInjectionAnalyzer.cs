@@ -30,8 +30,10 @@ public sealed class XPathInjectionAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (!(method.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith("System.Xml", StringComparison.Ordinal)
-            || method.Name is not ("SelectNodes" or "SelectSingleNode" or "Select" or "Evaluate" or "Compile" or "Matches" or "XPathSelectElement" or "XPathSelectElements" or "XPathEvaluate"))
+        // The method's name (a cached string) first, then its namespace without building its text.
+        if (method.Name is not ("SelectNodes" or "SelectSingleNode" or "Select" or "Evaluate" or "Compile" or "Matches" or "XPathSelectElement" or "XPathSelectElements" or "XPathEvaluate")
+            || invocation.Arguments.IsEmpty
+            || !InSystemXml(method.ContainingNamespace))
         {
             return;
         }
@@ -44,5 +46,18 @@ public sealed class XPathInjectionAnalyzer : DiagnosticAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), method.Name));
             }
         }
+    }
+
+    /// <summary>True for System.Xml and the namespaces under it (System.Xml.XPath, System.Xml.Linq ...): what "System.Xml*" names.</summary>
+    private static bool InSystemXml(INamespaceSymbol? ns)
+    {
+        // Climb to the namespace two levels below the global one (System.Xml for System.Xml.XPath).
+        while (ns is { ContainingNamespace.ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            && ns.Name.StartsWith("Xml", StringComparison.Ordinal);
     }
 }

@@ -44,7 +44,8 @@ public sealed class CredentialsOverHttpAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation { Instance: { } instance } property
+        // The property's name (a cached string) first; the value is only looked at for a credential or header.
+        if (assignment.Target is not IPropertyReferenceOperation { Instance: { } instance, Property.Name: "Credentials" or "Authorization" } property
             || ValueTracker.Constant(assignment.Value) is { HasValue: true, Value: null })
         {
             return;
@@ -69,6 +70,11 @@ public sealed class CredentialsOverHttpAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (method.Name is not ("Add" or "TryAddWithoutValidation") || invocation.Arguments.IsEmpty)
+        {
+            return;
+        }
+
         if (method.Name == "Add" && method.ContainingType.Name == "CredentialCache" && invocation.Arguments.Length > 0
             && invocation.Arguments[0].Parameter?.Type.Name == "Uri" && IsPlainHttp(invocation.Arguments[0].Value))
         {
@@ -84,7 +90,7 @@ public sealed class CredentialsOverHttpAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeLiteral(OperationAnalysisContext context)
     {
-        if (context.Operation.ConstantValue.Value is string { Length: > 9 } text && text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        if (context.Operation.ConstantValue.Value is string { Length: > 9 } text && (text[0] is 'h' or 'H') && text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             && Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(":") && !IsLocal(uri))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), "The password in this URL"));

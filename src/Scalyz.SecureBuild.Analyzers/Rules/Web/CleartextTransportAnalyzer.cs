@@ -29,47 +29,59 @@ public sealed class CleartextTransportAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
-        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var types = new Types(start.Compilation);
+            if (!types.Clients.IsEmpty)
+            {
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, types.Clients), OperationKind.Invocation);
+            }
+
+            if (types.RequestMessage is { } message)
+            {
+                start.RegisterOperationAction(c => AnalyzeCreation(c, message), OperationKind.ObjectCreation);
+            }
+
+            if (!types.Clients.IsEmpty || types.RequestMessage is not null || !types.SslSwitchOwners.IsEmpty)
+            {
+                start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
+            }
+        });
     }
 
-    private static bool IsClient(ITypeSymbol? type) =>
-        type?.ToDisplayString() is "System.Net.Http.HttpClient" or "System.Net.Http.HttpMessageInvoker" or "System.Net.WebRequest" or "System.Net.WebClient" or "System.Net.HttpWebRequest";
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol> clients)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (IsClient(invocation.TargetMethod.ContainingType))
+        if (invocation.Arguments.Length > 0 && invocation.TargetMethod.ContainingType.IsAny(clients))
         {
             CheckArguments(context, invocation.Arguments);
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context)
+    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol message)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type?.ToDisplayString() == "System.Net.Http.HttpRequestMessage")
+        if (creation.Arguments.Length > 0 && creation.Type.Is(message))
         {
             CheckArguments(context, creation.Arguments);
         }
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, Types types)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation property)
+        if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "EnableSsl" or "BaseAddress" or "RequestUri" } property })
         {
             return;
         }
 
-        var owner = property.Property.ContainingType?.ToDisplayString();
-        if (property.Property.Name == "EnableSsl" && owner is "System.Net.Mail.SmtpClient" or "System.Net.FtpWebRequest"
+        var owner = property.ContainingType;
+        if (property.Name == "EnableSsl" && owner.IsAny(types.SslSwitchOwners)
             && TaintSources.Resolve(assignment.Value).ConstantValue is { HasValue: true, Value: false })
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), property.Property.ContainingType!.Name + " with EnableSsl = false"));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Value.Syntax.GetLocation(), owner.Name + " with EnableSsl = false"));
         }
-        else if (property.Property.Name is "BaseAddress" or "RequestUri" && (IsClient(property.Property.ContainingType) || owner == "System.Net.Http.HttpRequestMessage"))
+        else if (property.Name is "BaseAddress" or "RequestUri" && (owner.IsAny(types.Clients) || owner.Is(types.RequestMessage)))
         {
             Check(context, assignment.Value);
         }
@@ -133,5 +145,19 @@ public sealed class CleartextTransportAnalyzer : DiagnosticAnalyzer
         var scheme = address.Substring(0, address.IndexOf("://", StringComparison.Ordinal) + 3);
         var host = HostOf(address.Substring(scheme.Length));
         return scheme + (host.Length == 0 ? "..." : host);
+    }
+
+    private sealed class Types
+    {
+        public Types(Compilation compilation)
+        {
+            Clients = FrameworkTypes.Resolve(compilation, "System.Net.Http.HttpClient", "System.Net.Http.HttpMessageInvoker", "System.Net.WebRequest", "System.Net.WebClient", "System.Net.HttpWebRequest");
+            RequestMessage = compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestMessage");
+            SslSwitchOwners = FrameworkTypes.Resolve(compilation, "System.Net.Mail.SmtpClient", "System.Net.FtpWebRequest");
+        }
+
+        public ImmutableArray<INamedTypeSymbol> Clients { get; }
+        public INamedTypeSymbol? RequestMessage { get; }
+        public ImmutableArray<INamedTypeSymbol> SslSwitchOwners { get; }
     }
 }

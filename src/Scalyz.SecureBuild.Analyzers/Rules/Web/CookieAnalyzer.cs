@@ -35,12 +35,20 @@ public sealed class CookieAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
-        context.RegisterCompilationStartAction(start =>
+        context.RegisterCompilationStartAction(static start =>
         {
-            var cookies = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
-            if (cookies is not null)
+            var types = new Types(start.Compilation);
+            if (!types.CookieTypes.IsEmpty)
+            {
+                start.RegisterOperationAction(c => AnalyzeCreation(c, types.CookieTypes), OperationKind.ObjectCreation);
+            }
+
+            if (!types.CookieTypes.IsEmpty || types.CookieBuilder is not null || types.CookiePolicyOptions is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
+            }
+
+            if (types.ResponseCookies is { } cookies)
             {
                 start.RegisterOperationAction(c => AnalyzeAppend(c, cookies), OperationKind.Invocation);
             }
@@ -59,38 +67,43 @@ public sealed class CookieAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsCookieType(ITypeSymbol? type) =>
-        type?.ToDisplayString() is "Microsoft.AspNetCore.Http.CookieOptions" or "System.Web.HttpCookie";
-
-    private static void AnalyzeAssignment(OperationAnalysisContext context)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, Types types)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation property)
+        if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "Secure" or "HttpOnly" or "SecurePolicy" } property })
         {
             return;
         }
 
-        var owner = property.Property.ContainingType?.ToDisplayString();
-        var value = TaintSources.Resolve(assignment.Value).ConstantValue;
-        DiagnosticDescriptor? rule = (owner, property.Property.Name) switch
+        var owner = property.ContainingType;
+        var isCookie = owner.IsAny(types.CookieTypes);
+        var isBuilder = owner.Is(types.CookieBuilder);
+        var isPolicy = owner.Is(types.CookiePolicyOptions);
+        if (!isCookie && !isBuilder && !isPolicy)
         {
-            ("Microsoft.AspNetCore.Http.CookieOptions" or "System.Web.HttpCookie", "Secure") when value is { HasValue: true, Value: false } => SecureRule,
-            ("Microsoft.AspNetCore.Http.CookieOptions" or "System.Web.HttpCookie" or "Microsoft.AspNetCore.Http.CookieBuilder", "HttpOnly") when value is { HasValue: true, Value: false } => HttpOnlyRule,
-            ("Microsoft.AspNetCore.Http.CookieBuilder", "SecurePolicy") when value is { HasValue: true, Value: SecurePolicyNone } => SecureRule,
-            ("Microsoft.AspNetCore.Builder.CookiePolicyOptions", "Secure") when value is { HasValue: true, Value: SecurePolicyNone } => SecureRule,
-            ("Microsoft.AspNetCore.Builder.CookiePolicyOptions", "HttpOnly") when value is { HasValue: true, Value: HttpOnlyPolicyNone } => HttpOnlyRule,
+            return;
+        }
+
+        var value = TaintSources.Resolve(assignment.Value).ConstantValue;
+        DiagnosticDescriptor? rule = property.Name switch
+        {
+            "Secure" when isCookie && value is { HasValue: true, Value: false } => SecureRule,
+            "HttpOnly" when (isCookie || isBuilder) && value is { HasValue: true, Value: false } => HttpOnlyRule,
+            "SecurePolicy" when isBuilder && value is { HasValue: true, Value: SecurePolicyNone } => SecureRule,
+            "Secure" when isPolicy && value is { HasValue: true, Value: SecurePolicyNone } => SecureRule,
+            "HttpOnly" when isPolicy && value is { HasValue: true, Value: HttpOnlyPolicyNone } => HttpOnlyRule,
             _ => null,
         };
         if (rule is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(rule, assignment.Value.Syntax.GetLocation(), property.Property.ContainingType!.Name));
+            context.ReportDiagnostic(Diagnostic.Create(rule, assignment.Value.Syntax.GetLocation(), owner.Name));
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context)
+    private static void AnalyzeCreation(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol> cookieTypes)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (!IsCookieType(creation.Type) || creation.Arguments.Any(a => IsCookieType(a.Value.Type)))
+        if (!creation.Type.IsAny(cookieTypes) || CopiesCookie(creation.Arguments, cookieTypes))
         {
             return;
         }
@@ -118,5 +131,35 @@ public sealed class CookieAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(HttpOnlyRule, creation.Syntax.GetLocation(), name));
         }
+    }
+
+    // new CookieOptions(existing): a copy keeps the flags of the cookie it copies.
+    private static bool CopiesCookie(ImmutableArray<IArgumentOperation> arguments, ImmutableArray<INamedTypeSymbol> cookieTypes)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.Type.IsAny(cookieTypes))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Types
+    {
+        public Types(Compilation compilation)
+        {
+            CookieTypes = FrameworkTypes.Resolve(compilation, "Microsoft.AspNetCore.Http.CookieOptions", "System.Web.HttpCookie");
+            CookieBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.CookieBuilder");
+            CookiePolicyOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.CookiePolicyOptions");
+            ResponseCookies = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResponseCookies");
+        }
+
+        public ImmutableArray<INamedTypeSymbol> CookieTypes { get; }
+        public INamedTypeSymbol? CookieBuilder { get; }
+        public INamedTypeSymbol? CookiePolicyOptions { get; }
+        public INamedTypeSymbol? ResponseCookies { get; }
     }
 }

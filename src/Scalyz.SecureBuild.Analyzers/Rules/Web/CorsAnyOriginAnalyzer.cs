@@ -32,13 +32,24 @@ public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var builder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder");
+
+            // One invocation action for both checks: the driver pays per registered action, not per check.
+            // Headers written by hand: Response.Headers["Access-Control-Allow-Origin"] = "*", Headers.Append(...), AddHeader(...).
             if (builder is not null)
             {
-                start.RegisterOperationAction(c => Analyze(c, builder), OperationKind.Invocation);
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        Analyze(c, builder);
+                        AnalyzeHeaderCall(c);
+                    },
+                    OperationKind.Invocation);
+            }
+            else
+            {
+                start.RegisterOperationAction(AnalyzeHeaderCall, OperationKind.Invocation);
             }
 
-            // Headers written by hand: Response.Headers["Access-Control-Allow-Origin"] = "*", Headers.Append(...), AddHeader(...).
-            start.RegisterOperationAction(AnalyzeHeaderCall, OperationKind.Invocation);
             start.RegisterOperationAction(AnalyzeHeaderAssignment, OperationKind.SimpleAssignment);
         });
     }
@@ -62,10 +73,14 @@ public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeHeaderCall(OperationAnalysisContext context)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod.Name is not ("Append" or "Add" or "TryAdd" or "TryAddWithoutValidation" or "AddHeader" or "AppendHeader" or "AppendCommaSeparatedValues"))
+        {
+            return;
+        }
+
         // Extension methods (Headers.Append) carry the headers object as their first argument.
         var first = invocation.TargetMethod.IsExtensionMethod ? 1 : 0;
-        if (invocation.TargetMethod.Name is not ("Append" or "Add" or "TryAdd" or "TryAddWithoutValidation" or "AddHeader" or "AppendHeader" or "AppendCommaSeparatedValues")
-            || invocation.Arguments.Length < first + 2
+        if (invocation.Arguments.Length < first + 2
             || !IsAllowOriginName(invocation.Arguments[first].Value))
         {
             return;

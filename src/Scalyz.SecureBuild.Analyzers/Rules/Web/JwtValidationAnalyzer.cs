@@ -53,7 +53,13 @@ public sealed class JwtValidationAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol parameters)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation property || !property.Property.ContainingType.IsOrDerivesFrom(parameters))
+        // The property's name (a cached string) first; the owner's base types only for the settings this rule reads.
+        if (assignment.Target is not IPropertyReferenceOperation
+            {
+                Property.Name: "ValidateIssuer" or "ValidateAudience" or "ValidateLifetime" or "ValidateIssuerSigningKey" or "RequireSignedTokens" or "RequireExpirationTime" or "RequireAudience"
+                    or "LifetimeValidator" or "AudienceValidator" or "IssuerSigningKeyValidator" or "SignatureValidator" or "ClockSkew",
+            } property
+            || !property.Property.ContainingType.IsOrDerivesFrom(parameters))
         {
             return;
         }

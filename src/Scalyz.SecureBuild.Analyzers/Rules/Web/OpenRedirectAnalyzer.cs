@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Rules.Injection;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
@@ -23,33 +24,50 @@ public sealed class OpenRedirectAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-        context.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // Without ASP.NET or System.Web there is nothing to redirect with: register nothing.
+            var owners = FrameworkTypes.Resolve(
+                start.Compilation,
+                "Microsoft.AspNetCore.Mvc.ControllerBase", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "Microsoft.AspNetCore.Http.Results", "Microsoft.AspNetCore.Http.TypedResults",
+                "Microsoft.AspNetCore.Http.HttpResponse", "System.Web.HttpResponse", "System.Web.HttpResponseBase", "System.Web.Mvc.Controller");
+            var results = FrameworkTypes.Resolve(start.Compilation, "Microsoft.AspNetCore.Mvc.RedirectResult", "System.Web.Mvc.RedirectResult");
+            if (!owners.IsEmpty)
+            {
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, owners), OperationKind.Invocation);
+            }
+
+            if (!results.IsEmpty)
+            {
+                start.RegisterOperationAction(c => AnalyzeCreation(c, results), OperationKind.ObjectCreation);
+            }
+        });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol> owners)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var owner = method.ContainingType?.ToDisplayString() ?? string.Empty;
-        var isRedirect = method.Name switch
+        if (method.Name is not ("Redirect" or "RedirectPermanent" or "RedirectPreserveMethod" or "RedirectPermanentPreserveMethod")
+            || !method.ContainingType.IsAny(owners))
         {
-            "Redirect" or "RedirectPermanent" or "RedirectPreserveMethod" or "RedirectPermanentPreserveMethod" =>
-                owner is "Microsoft.AspNetCore.Mvc.ControllerBase" or "Microsoft.AspNetCore.Mvc.RazorPages.PageModel" or "Microsoft.AspNetCore.Http.Results" or "Microsoft.AspNetCore.Http.TypedResults"
-                    or "Microsoft.AspNetCore.Http.HttpResponse" or "System.Web.HttpResponse" or "System.Web.HttpResponseBase" or "System.Web.Mvc.Controller",
-            _ => false,
-        };
-        if (isRedirect && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Type.SpecialType == SpecialType.System_String) is { } url)
+            return;
+        }
+
+        foreach (var url in invocation.Arguments)
         {
-            Check(context, url.Value, method.Name);
+            if (url.Parameter?.Type.SpecialType == SpecialType.System_String)
+            {
+                Check(context, url.Value, method.Name);
+                return;
+            }
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context)
+    private static void AnalyzeCreation(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol> results)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type?.ToDisplayString() is "Microsoft.AspNetCore.Mvc.RedirectResult" or "System.Web.Mvc.RedirectResult"
-            && creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "url") is { } url)
+        if (creation.Type.IsAny(results) && InjectionParts.Argument(creation.Arguments, "url") is { } url)
         {
             Check(context, url.Value, "new RedirectResult");
         }

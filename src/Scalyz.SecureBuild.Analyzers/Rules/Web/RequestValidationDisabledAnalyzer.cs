@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 
@@ -21,33 +22,43 @@ public sealed class RequestValidationDisabledAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSymbolAction(AnalyzeSymbol, SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property);
-        context.RegisterOperationAction(AnalyzeProperty, OperationKind.PropertyReference);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // Only classic ASP.NET has request validation: without System.Web this rule registers nothing.
+            var validateInput = start.Compilation.GetTypeByMetadataName("System.Web.Mvc.ValidateInputAttribute");
+            var allowHtml = start.Compilation.GetTypeByMetadataName("System.Web.Mvc.AllowHtmlAttribute");
+            var requests = FrameworkTypes.Resolve(start.Compilation, "System.Web.HttpRequest", "System.Web.HttpRequestBase");
+            if (validateInput is not null || allowHtml is not null)
+            {
+                start.RegisterSymbolAction(c => AnalyzeSymbol(c, validateInput, allowHtml), SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property);
+            }
+
+            if (!requests.IsEmpty)
+            {
+                start.RegisterOperationAction(c => AnalyzeProperty(c, requests), OperationKind.PropertyReference);
+            }
+        });
     }
 
-    private static void AnalyzeSymbol(SymbolAnalysisContext context)
+    private static void AnalyzeSymbol(SymbolAnalysisContext context, INamedTypeSymbol? validateInput, INamedTypeSymbol? allowHtml)
     {
         foreach (var attribute in context.Symbol.GetAttributes())
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            var disables = name switch
-            {
-                "System.Web.Mvc.ValidateInputAttribute" => attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is false,
-                "System.Web.Mvc.AllowHtmlAttribute" => true,
-                _ => false,
-            };
+            var type = attribute.AttributeClass;
+            var disables = type.Is(validateInput)
+                ? attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is false
+                : type.Is(allowHtml);
             if (disables && attribute.ApplicationSyntaxReference is { } reference)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(reference.SyntaxTree, reference.Span), "[" + attribute.AttributeClass!.Name.Replace("Attribute", string.Empty) + "]"));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(reference.SyntaxTree, reference.Span), "[" + type!.Name.Replace("Attribute", string.Empty) + "]"));
             }
         }
     }
 
-    private static void AnalyzeProperty(OperationAnalysisContext context)
+    private static void AnalyzeProperty(OperationAnalysisContext context, ImmutableArray<INamedTypeSymbol> requests)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
-        if (reference.Property.Name == "Unvalidated"
-            && reference.Property.ContainingType?.ToDisplayString() is "System.Web.HttpRequest" or "System.Web.HttpRequestBase")
+        if (reference.Property.Name == "Unvalidated" && reference.Property.ContainingType.IsAny(requests))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), "Request.Unvalidated"));
         }
