@@ -4,7 +4,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Scalyz.SecureBuild.Analyzers.Rules.Web;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;

@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Scalyz.SecureBuild.Analyzers.Tracking;
 
-namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
+namespace Scalyz.SecureBuild.Analyzers.Tracking;
 
 /// <summary>
 /// Framework types a rule looks for, resolved once per compilation so the callbacks compare symbols instead of
