@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using Scalyz.SecureBuild.Analyzers.Rules.Secrets;
+using static Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus.Contexts;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 
@@ -43,20 +44,6 @@ public static class HeldOutBatch5
     public const double RecallFloor = 0.0;
     public const double PrecisionFloor = 0.0;
 
-    private const SecretContext Interp = SecretContext.Interpolated;
-    private const SecretContext Comment = SecretContext.Comment;
-    private const SecretContext Raw = SecretContext.RawOrUtf8;
-    private const SecretContext Verbatim = SecretContext.Verbatim;
-    private const SecretContext Arg = SecretContext.Argument;
-    private const SecretContext Const = SecretContext.Const;
-    private const SecretContext Static = SecretContext.StaticReadonly;
-    private const SecretContext Local = SecretContext.Local;
-    private const SecretContext Obj = SecretContext.ObjectInitializer;
-    private const SecretContext Dict = SecretContext.DictionaryInitializer;
-    private const SecretContext Json = SecretContext.AppSettings;
-    private const SecretContext NuGet = SecretContext.NuGetConfig;
-    private const SecretContext EnvWeb = SecretContext.EnvOrWebConfig;
-
     private const string Base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
     public static IReadOnlyList<CorpusCase> Cases()
@@ -71,19 +58,13 @@ public static class HeldOutBatch5
         string EntraSecret() => t.AlphaNum(3) + "8Q~" + t.From(TokenMaker.Alnum + "_~.-", 34);
         string Jwt(string header, string payload, int signatureBytes) => TokenMaker.B64Url(header) + "." + TokenMaker.B64Url(payload) + "." + t.Base64Url(signatureBytes);
 
-        var cases = new List<CorpusCase>();
-
-        // A value for Section:Key, rendered by the harness in the given context.
-        void S(string group, string provider, string section, string key, SecretContext context, string value) =>
-            cases.Add(new CorpusCase(group, provider, section, key, value, true, context));
-
-        // A member written out (VALUE, RAWVALUE, INTERPVALUE mark where the value goes).
-        void M(string group, string provider, SecretContext context, string member, string value) =>
-            cases.Add(new CorpusCase(group, provider, "Code", context.ToString(), value, true, context, member));
-
-        // A whole configuration file.
-        void F(string group, string provider, SecretContext context, string file, string text, string value) =>
-            cases.Add(new CorpusCase(group, provider, "File", file, value, true, context, text, file));
+        var cases = new CaseList();
+        var S = cases.S;
+        var M = cases.M;
+        var F = cases.F;
+        var L = cases.L;
+        var LM = cases.LM;
+        var LF = cases.LF;
 
         // A nuget.config with one source and its credentials (the password or token is the value).
         string NuGetWithCredentials(string key, string url, string user) =>
@@ -439,14 +420,6 @@ public static class HeldOutBatch5
         S("csharp", "Kestrel certificate password", "Kestrel", "CertificatePassword", Json, Pw());
 
         // ================================================================ look-alikes (must not be flagged)
-        // Provider is the section, never the kind, so the .env header line gives no hint.
-        void L(string kind, string section, string key, SecretContext context, string value) =>
-            cases.Add(new CorpusCase(kind, section, section, key, value, false, context));
-        void LM(string kind, string label, SecretContext context, string member, string value) =>
-            cases.Add(new CorpusCase(kind, label, label, context.ToString(), value, false, context, member));
-        void LF(string kind, string label, SecretContext context, string file, string text, string value) =>
-            cases.Add(new CorpusCase(kind, label, label, file, value, false, context, text, file));
-
         // Placeholders, in the styles of templates, pipelines, secret managers and docs.
         L("placeholder", "Nomic", "ApiKey", Const, "<your-nomic-api-key>");
         L("placeholder", "Matrix", "AccessToken", EnvWeb, "${MATRIX_ACCESS_TOKEN}");
