@@ -1,4 +1,5 @@
 using System.Text;
+using static Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus.Contexts;
 
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 
@@ -51,20 +52,6 @@ public static class HeldOutBatch4
     public const double RecallFloor = 0.86;
     public const double PrecisionFloor = 0.95;
 
-    private const SecretContext Interp = SecretContext.Interpolated;
-    private const SecretContext Comment = SecretContext.Comment;
-    private const SecretContext Raw = SecretContext.RawOrUtf8;
-    private const SecretContext Verbatim = SecretContext.Verbatim;
-    private const SecretContext Arg = SecretContext.Argument;
-    private const SecretContext Const = SecretContext.Const;
-    private const SecretContext Static = SecretContext.StaticReadonly;
-    private const SecretContext Local = SecretContext.Local;
-    private const SecretContext Obj = SecretContext.ObjectInitializer;
-    private const SecretContext Dict = SecretContext.DictionaryInitializer;
-    private const SecretContext Json = SecretContext.AppSettings;
-    private const SecretContext NuGet = SecretContext.NuGetConfig;
-    private const SecretContext EnvWeb = SecretContext.EnvOrWebConfig;
-
     public static IReadOnlyList<CorpusCase> Cases()
     {
         var t = new TokenMaker(4409);
@@ -76,19 +63,13 @@ public static class HeldOutBatch4
         const string Bech32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
         string Pw() => t.From(TokenMaker.Upper, 1) + t.From(TokenMaker.Lower, 6) + t.From("!#$%&*?@", 1) + t.From(Digits, 3) + t.AlphaNum(4);
 
-        var cases = new List<CorpusCase>();
-
-        // A value for Section:Key, rendered by the harness in the given context.
-        void S(string group, string provider, string section, string key, SecretContext context, string value) =>
-            cases.Add(new CorpusCase(group, provider, section, key, value, true, context));
-
-        // A member written out (VALUE, RAWVALUE, INTERPVALUE mark where the value goes).
-        void M(string group, string provider, SecretContext context, string member, string value) =>
-            cases.Add(new CorpusCase(group, provider, "Code", context.ToString(), value, true, context, member));
-
-        // A whole configuration file.
-        void F(string group, string provider, SecretContext context, string file, string text, string value) =>
-            cases.Add(new CorpusCase(group, provider, "File", file, value, true, context, text, file));
+        var cases = new CaseList();
+        var S = cases.S;
+        var M = cases.M;
+        var F = cases.F;
+        var L = cases.L;
+        var LM = cases.LM;
+        var LF = cases.LF;
 
         // ---------------------------------------------------------------- cloud
         S("cloud", "AWS Bedrock", "Bedrock", "ApiKey", Json,
@@ -408,14 +389,6 @@ public static class HeldOutBatch4
             t.Url(40));
 
         // ================================================================ look-alikes (must not be flagged)
-        // Provider is the section, never the kind, so the .env header line gives no hint.
-        void L(string kind, string section, string key, SecretContext context, string value) =>
-            cases.Add(new CorpusCase(kind, section, section, key, value, false, context));
-        void LM(string kind, string label, SecretContext context, string member, string value) =>
-            cases.Add(new CorpusCase(kind, label, label, context.ToString(), value, false, context, member));
-        void LF(string kind, string label, SecretContext context, string file, string text, string value) =>
-            cases.Add(new CorpusCase(kind, label, label, file, value, false, context, text, file));
-
         // Placeholders, in the styles of templates, pipelines and docs.
         L("placeholder", "OpenAIAdmin", "ApiKey", Const, "sk-admin-REPLACE_ME");
         L("placeholder", "DeepL", "AuthKey", Interp, "<your-deepl-auth-key>:fx");

@@ -325,6 +325,50 @@ public static class HeldOutCorpus
     }
 }
 
+/// <summary>Short names of the thirteen contexts, for the case lists of the batches (<c>using static</c>).</summary>
+public static class Contexts
+{
+    public const SecretContext Interp = SecretContext.Interpolated;
+    public const SecretContext Comment = SecretContext.Comment;
+    public const SecretContext Raw = SecretContext.RawOrUtf8;
+    public const SecretContext Verbatim = SecretContext.Verbatim;
+    public const SecretContext Arg = SecretContext.Argument;
+    public const SecretContext Const = SecretContext.Const;
+    public const SecretContext Static = SecretContext.StaticReadonly;
+    public const SecretContext Local = SecretContext.Local;
+    public const SecretContext Obj = SecretContext.ObjectInitializer;
+    public const SecretContext Dict = SecretContext.DictionaryInitializer;
+    public const SecretContext Json = SecretContext.AppSettings;
+    public const SecretContext NuGet = SecretContext.NuGetConfig;
+    public const SecretContext EnvWeb = SecretContext.EnvOrWebConfig;
+}
+
+/// <summary>
+/// The case list a batch writes into: a secret as a value for Section:Key (S), as a member written out with VALUE,
+/// RAWVALUE, INTERPVALUE... where the value goes (M), or as a whole configuration file (F); look-alikes in the same three
+/// forms (L, LM, LF). A look-alike's provider is its section or label, never its kind, so the .env header line gives no hint.
+/// </summary>
+public sealed class CaseList : List<CorpusCase>
+{
+    public void S(string group, string provider, string section, string key, SecretContext context, string value) =>
+        Add(new CorpusCase(group, provider, section, key, value, true, context));
+
+    public void M(string group, string provider, SecretContext context, string member, string value) =>
+        Add(new CorpusCase(group, provider, "Code", context.ToString(), value, true, context, member));
+
+    public void F(string group, string provider, SecretContext context, string file, string text, string value) =>
+        Add(new CorpusCase(group, provider, "File", file, value, true, context, text, file));
+
+    public void L(string kind, string section, string key, SecretContext context, string value) =>
+        Add(new CorpusCase(kind, section, section, key, value, false, context));
+
+    public void LM(string kind, string label, SecretContext context, string member, string value) =>
+        Add(new CorpusCase(kind, label, label, context.ToString(), value, false, context, member));
+
+    public void LF(string kind, string label, SecretContext context, string file, string text, string value) =>
+        Add(new CorpusCase(kind, label, label, file, value, false, context, text, file));
+}
+
 /// <summary>Synthetic, format-valid token material generated at run time from a seed (never a live secret).</summary>
 public sealed class TokenMaker(int seed)
 {
