@@ -109,3 +109,26 @@ internal sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
         context.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
     }
 }
+
+/// <summary>
+/// The floor of a syntax-based rule: an analyzer that registers syntax-node actions on the same constructs (calls,
+/// object creations, assignments) and does nothing. Beside the operation floor it shows what building operation trees costs.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptySyntaxNodeAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("BENCH0002", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(
+            static _ => { },
+            Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression,
+            Microsoft.CodeAnalysis.CSharp.SyntaxKind.ObjectCreationExpression,
+            Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
+    }
+}

@@ -45,6 +45,7 @@ if (options.CallbacksOnly)
 var configs = new List<Config>
 {
     new("parse + bind, no analyzer", []),
+    new("floor: empty syntax-node analyzer", [new EmptySyntaxNodeAnalyzer()]),
     new("floor: empty operation analyzer", [new EmptyOperationAnalyzer()]),
     new("floor: hollow Scalyz.SecureBuild", [.. ours.Select(a => new HollowAnalyzer(a.Analyzer))]),
     new($"Scalyz.SecureBuild, all {ours.Length} analyzers ({ours.Sum(a => a.Analyzer.SupportedDiagnostics.Length)} rules)", [.. ours.Select(a => a.Analyzer)]),
@@ -56,7 +57,8 @@ if (!sonar.IsEmpty)
 }
 
 var results = await Measure.InterleavedAsync(codebase, configs, options.Runs);
-Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : results[^1], results[3]);
+const int Package = 4; // the index of the whole package in configs
+Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : results[^1], results[Package]);
 
 if (options.Families)
 {
@@ -74,7 +76,7 @@ if (options.Families)
 var telemetry = await Measure.CallbackTimesAsync(codebase, ours, options.CallbackRuns);
 Report.Callbacks(telemetry);
 
-var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3] };
+var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3], configs[4] };
 if (!sonar.IsEmpty)
 {
     ideConfigs.Add(configs[^1]);
