@@ -88,4 +88,12 @@ public sealed class SecretRound3Tests
     [Fact]
     public Task MyGetKeyUnderItsFeedCredentials_IsReported() => Verify.AnalyzerAsync(new ConfigFileSecretAnalyzer(), Code,
         [("/p/nuget.config", "<configuration>\n  <packageSourceCredentials>\n    <MyGet>\n      <add key=\"Username\" value=\"ci\" />\n      <add key=\"ClearTextPassword\" value=\"[|6b2f9c41-8e3a-4d7b-a915-3c0e72f4d8a6|]\" />\n    </MyGet>\n  </packageSourceCredentials>\n</configuration>\n")], []);
+
+    [Fact]
+    public Task CredentialInAnXmlElementInsideAString_IsReported() => Verify.AnalyzerAsync<HardcodedSecretAnalyzer>(
+        "class C\n{\n    const string Body = {|SSB1002:\"<Auth><User>svc</User><ApiKey>" + Base62 + "</ApiKey></Auth>\"|};\n}\n");
+
+    [Fact]
+    public Task XmlElementsThatDescribeOrReferenceACredential_AreNotReported() => Verify.AnalyzerAsync<HardcodedSecretAnalyzer>(
+        "class C\n{\n    const string Body = \"<Policy><PasswordLength>12</PasswordLength><ApiKey>$(API_KEY)</ApiKey><Token>%TOKEN%</Token><Secret>{0}</Secret></Policy>\";\n}\n");
 }
