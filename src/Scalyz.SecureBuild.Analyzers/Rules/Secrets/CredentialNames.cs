@@ -186,7 +186,8 @@ internal static class CredentialNames
 
     // Keys that are public by design: Stripe/Clerk publishable keys (pk_), Mapbox public tokens (pk.), PostHog project keys
     // (phc_) and Razorpay key ids (rzp_live_, the public half; the key secret has no prefix).
-    private static readonly string[] PublicKeyPrefixes = ["pk_live_", "pk_test_", "pk.", "phc_", "rzp_live_", "rzp_test_"];
+    // Feature-flag SDK client keys (Statsig client-, Unleash/ConfigCat-style front-end keys) ship in browsers and apps.
+    private static readonly string[] PublicKeyPrefixes = ["pk_live_", "pk_test_", "pk.", "phc_", "rzp_live_", "rzp_test_", "client-"];
 
     /// <summary>Whether a value is a key that is public by design (publishable keys, public project keys).</summary>
     public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes);

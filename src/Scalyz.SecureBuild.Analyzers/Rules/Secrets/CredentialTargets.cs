@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -108,7 +109,24 @@ internal static class CredentialTargets
     public const string AwsSecretLabel = "The AWS secret key";
     public const string ClientSecretLabel = "The client secret";
 
-    public static bool IsApiLabel(string name) => name is NetworkCredentialLabel or CertificateLabel or AuthorizationLabel or AccountKeyLabel or ApiKeyLabel or AwsSecretLabel or ClientSecretLabel;
+    public const string BasicCredentialsLabel = "The Basic authentication password";
+    public const string SecureStringLabel = "The SecureString password";
+
+    public static bool IsApiLabel(string name) => name is NetworkCredentialLabel or CertificateLabel or AuthorizationLabel or AccountKeyLabel or ApiKeyLabel or AwsSecretLabel or ClientSecretLabel
+        or BasicCredentialsLabel or SecureStringLabel;
+
+    /// <summary>
+    /// Whether text is encoded as Basic credentials: Encoding.X.GetBytes(text) given to Convert.ToBase64String, the
+    /// one way "user:password" becomes an Authorization: Basic value.
+    /// </summary>
+    public static bool IsBasicCredentialText(ExpressionSyntax text) =>
+        Climb(text)?.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetBytes" } } getBytes } }
+        && Climb(getBytes)?.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToBase64String" } } } };
+
+    /// <summary>Whether a literal is the collection of a foreach whose body appends its characters to a SecureString (AppendChar).</summary>
+    public static bool IsSecureStringSource(SyntaxToken literal) =>
+        Climb(literal.Parent as ExpressionSyntax) is { Parent: ForEachStatementSyntax loop } expression && loop.Expression == expression
+        && loop.Statement.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AppendChar" });
 
     /// <summary>The name the literal is given to, whatever it is called.</summary>
     public static string? FindName(SyntaxToken literal)

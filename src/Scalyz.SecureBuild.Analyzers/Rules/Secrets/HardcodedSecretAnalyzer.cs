@@ -82,6 +82,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         SyntaxNode? root = null;
         var analyzedUntil = 0;
         var lastAnchored = -1;
+        InterpolatedStringExpressionSyntax? lastInterpolated = null;
         var buckets = SecretCatalog.Default.KeywordBuckets;
         var anchoredBuckets = SecretCatalog.Default.AnchoredBuckets;
         var startPairs = StartPairs.Value;
@@ -131,8 +132,14 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
                 if ((hit || keyEnd) && token.Parent?.Parent is InterpolatedStringExpressionSyntax interpolated)
                 {
-                    AnalyzeInterpolated(context, interpolated, settings);
-                    analyzedUntil = interpolated.Span.End;
+                    // Read whole once; the literals in its holes ($"Basic {Encode("key" + ":")}") are still scanned on their own.
+                    if (interpolated != lastInterpolated)
+                    {
+                        AnalyzeInterpolated(context, interpolated, settings);
+                        lastInterpolated = interpolated;
+                    }
+
+                    analyzedUntil = token.Span.End;
                     continue;
                 }
 
@@ -248,6 +255,11 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             if (content is InterpolatedStringTextSyntax part)
             {
                 builder.Append(part.TextToken.ValueText);
+            }
+            else if (content is InterpolationSyntax { Expression: LiteralExpressionSyntax literal } && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                // $"Bearer {"..."}": a literal in a hole is part of the text.
+                builder.Append(literal.Token.ValueText);
             }
             else
             {
@@ -389,6 +401,11 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         var (name, kind) = CredentialTargets.Find(token);
+        if (name is null && CredentialTargets.IsSecureStringSource(token))
+        {
+            (name, kind) = (CredentialTargets.SecureStringLabel, CredentialKind.Password);
+        }
+
         if (name is null && value.Length >= 16 && value.IndexOf(' ') < 0 && CredentialTargets.IsPositionalArgument(token)
             && CredentialNames.IsSecretValue(CredentialKind.Password, value, SecretSettings.Default))
         {
@@ -431,6 +448,13 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         var (name, kind) = CredentialTargets.Find(interpolated.StringStartToken);
+        if (name is null && CredentialTargets.IsBasicCredentialText(interpolated) && interpolated.Contents.Last() is InterpolatedStringTextSyntax last
+            && last.TextToken.ValueText is var tail && tail.LastIndexOf(':') is var colon and >= 0)
+        {
+            // Encoding.UTF8.GetBytes($"{user}:p4ss") on its way to Convert.ToBase64String: Basic credentials, the password after the colon.
+            (name, kind, value) = (CredentialTargets.BasicCredentialsLabel, CredentialKind.Password, tail.Substring(colon + 1));
+        }
+
         if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
             || !CredentialNames.IsSecretValue(kind, value, settings)
             || SecretScanner.TryFind(value, 0, value.Length, settings, out _)

@@ -115,13 +115,14 @@ internal sealed class SecretFormat
     // up to four separators or short words (": ", "\" = \"", "=", " token: "), never a line break.
     private const string Bridge = @"(?:[^\s\x22'<>]{0,40}?[ \t:=\x22',/()\[\]{}>|\\&?]{1,8}){1,4}?";
 
-    // Token formats must not start or end inside a longer run of letters and digits; context formats
+    // Token formats must not start or end inside a longer run of letters and digits, nor start after '_' or '-' (the
+    // live_ of pk_live_, the api- of orders-api-<uuid> are the tail of another word, not a prefix); context formats
     // (those starting with a case-insensitive key name) and structural ones carry their own anchoring.
     private string Bounded() =>
         IsAnchored
             ? @"(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=[A-Z]))(?i:" + string.Join("|", Keywords.Select(Regex.Escape)) + ")" + Bridge + "(?<s>" + _pattern + ")(?![A-Za-z0-9])"
         : Kind == SecretKind.Token && !_pattern.StartsWith("(?i:", StringComparison.Ordinal)
-            ? "(?<![A-Za-z0-9])(?:" + _pattern + ")(?![A-Za-z0-9])"
+            ? "(?<![A-Za-z0-9_\\-])(?:" + _pattern + ")(?![A-Za-z0-9])"
             : "(?:" + _pattern + ")";
 }
 

@@ -63,12 +63,15 @@ internal static class SecretText
     // Values printed in specifications and vendor documentation, found inside whatever wraps them (a JWT, a header):
     // RFC 6749 access and refresh tokens, RFC 6750 bearer token, RFC 7617 "Aladdin:open sesame", the RFC 7515/7519
     // HS256 example signature, the jwt.io default signature, Stripe's documented test key and the Azure SignalR
-    // emulator access key, and the GUID of the Wikipedia and Microsoft GUID documentation.
+    // emulator access key, the GUID of the Wikipedia and Microsoft GUID documentation, the RFC 7515 A.1 HMAC key, the
+    // RFC 6749 2.3.1 client_secret, the kubeadm bootstrap token and the Pushover API documentation token.
     private static readonly string[] DocumentedExamples =
     [
         "2YotnFZFEjr1zjCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "mF_9.B5f-4.1JqM", "QWxhZGRpbjpvcGVuIHNlc2FtZQ",
         "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "4eC39HqLyjWDarjtT1zdp7dc",
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH", "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+        "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow", "7Fjfp0ZBr1KtDRbnfVdmIw",
+        "abcdef.0123456789abcdef", "azGDORePK8gMaC0QOYAMyEEuzJnyUi",
     ];
 
     // Words that make a value a stand-in when they stand alone (test-password, fake_token is a name; sk_test_ is a real prefix, so '_' joins).

@@ -4,8 +4,10 @@ using static Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus.Contexts;
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 
 /// <summary>
-/// Held-out batch 4: SEALED. Written for issue 12 without reading the secret rules (the catalog, the detection code or
-/// the rule pages), to be measured once on the reworked rules and never tuned to. How it was written:
+/// Held-out batch 4: written for issue 12 without reading the secret rules (the catalog, the detection code or the rule
+/// pages) and measured once, untuned (figures below); since issue 12's third round it is a TUNING batch: its misses were
+/// fixed by kind (mechanisms and catalog rows), so its figures no longer say how the rules do on unseen code (batch 5 does).
+/// How it was written:
 /// <list type="bullet">
 /// <item>Formats come from providers' public token documentation, GitHub's supported secret scanning patterns page,
 /// the published gitleaks rule set, a Nosey Parker rule (crates.io) and TruffleHog detector notes, described here in
@@ -46,11 +48,14 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 /// comment, OpenVPN static key, SecureString built from a literal. False positives: the RFC 7515 HMAC example key, the
 /// RFC 6749 client_secret example in a query string, the Pushover docs token, a Paystack public key read as GoCardless,
 /// a Statsig client key, a Consul service id read as a LaunchDarkly key.
+/// Tuned in issue 12's third round (branch secrets3): recall 98.8 % (166/168), precision 100.0 % (0 false positives); the
+/// floors are that figure rounded down. Still missed: a GUID given to a client constructor's bare 'key' parameter
+/// (KuCoin; a GUID there is as likely an id) and a 14-hex-digit IPinfo token in a ?token= query (too short to tell from an id).
 /// </summary>
 public static class HeldOutBatch4
 {
-    public const double RecallFloor = 0.86;
-    public const double PrecisionFloor = 0.95;
+    public const double RecallFloor = 0.98;
+    public const double PrecisionFloor = 1.0;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {

@@ -31,11 +31,11 @@ public sealed class SecretHeldOutCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Batch 4 is sealed: written without reading the rules, measured once by the lead on the reworked rules; the floors
-    /// are that measure rounded down (0 until it is taken).
+    /// Batch 4 was written without reading the rules and measured once untuned (86.3 % / 96.0 %); it has since been the
+    /// tuning batch of issue 12's third round, and the floors are the tuned measure rounded down.
     /// </summary>
     [Fact]
-    public async Task Batch4_RecallAndPrecisionDoNotFallBelowTheUntunedMeasure()
+    public async Task Batch4_RecallAndPrecisionDoNotFallBelowTheTunedMeasure()
     {
         var (recall, precision, report) = HeldOutCorpus.Score(await HeldOutCorpus.RunAsync(HeldOutBatch4.Cases()));
         output.WriteLine(report);
