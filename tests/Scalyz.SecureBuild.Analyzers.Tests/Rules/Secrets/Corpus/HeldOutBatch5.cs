@@ -36,13 +36,25 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 /// ai 19, payments 19, messaging 24, devops 29, saas 29, generic 19, csharp 19. Look-alikes: 162, in every context
 /// (6 to 19 each).</item>
 /// </list>
-/// The floors are 0 until the lead takes the one measurement; after that they are that measure rounded down, and the
-/// cases are not changed to move it.
+/// Measured once, untuned, on the round-3 rules (integration commit 0c3c195): recall 82.5 % (151/183), precision
+/// 95.6 % (7 false positives); the floors are that figure rounded down. (On the round-2 rules, before round 3 was
+/// tuned to batch 4, it scored 81.4 % / 95.5 %: tuning to batch 4 moved batch 5 by two cases.) By context: AppSettings
+/// 13/15, Const 11/12, Local 12/15, Interpolated 14/18, Verbatim 10/12, Argument 13/17, EnvOrWebConfig 14/15,
+/// DictionaryInitializer 11/12, ObjectInitializer 14/16, StaticReadonly 11/12, Comment 10/15, RawOrUtf8 10/15, NuGetConfig
+/// 8/9. By group: cloud 22/25, ai 18/19, payments 17/19, messaging 16/24, devops 23/29, saas 26/29, generic 14/19,
+/// csharp 15/19. Missed: provider keys under names the rules do not read as secret (Nomad SecretId, Paytm MerchantKey,
+/// Agora AppCertificate, Mezmo IngestionKey, Airbrake ProjectKey, Coralogix SendYourDataKey, eBay CertId, Duende client
+/// secret, MassTransit password), keys in comments (OCI, Anyscale, Harbor, Chocolatey, minisign), interpolated URLs
+/// and webhooks (Alchemy, Gotify, IFTTT, Toggl, Make), arguments (Event Grid, ZeptoMail, Daily, BambooHR), credential
+/// files in raw strings (.netrc, .pgpass, Spring properties, DataProtection key ring, Solana keypair), a Gmail app
+/// password in web.config, Typesense in local.settings.json, packagecloud in nuget.config, an AES key as hex text.
+/// False positives: two placeholders (__XERO_CLIENT_SECRET__, [ENTER ...]), a Braintree tokenization key (public), an
+/// htpasswd hash line, a pagination token, two secret-store references (vault:..., [parameters(...)]).
 /// </summary>
 public static class HeldOutBatch5
 {
-    public const double RecallFloor = 0.0;
-    public const double PrecisionFloor = 0.0;
+    public const double RecallFloor = 0.82;
+    public const double PrecisionFloor = 0.95;
 
     private const string Base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
