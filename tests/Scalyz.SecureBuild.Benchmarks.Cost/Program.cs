@@ -8,7 +8,7 @@ using Scalyz.SecureBuild.Benchmarks.Cost;
 
 // Usage: dotnet run -c Release --project tests/Scalyz.SecureBuild.Benchmarks.Cost -- <folder with C# sources>
 //            [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable]
-//            [--callbacks-only] [--callback-runs N]
+//            [--callbacks-only] [--callback-runs N] [--compare <other build's Scalyz.SecureBuild.Analyzers.dll>]
 // The folder is a checkout of someone else's code brought to this machine at run time (never part of this repository),
 // e.g. Newtonsoft.Json's Src/Newtonsoft.Json or ImageSharp's src. Every .cs file under it (bin/obj excluded) is parsed and
 // compiled in memory against the running runtime's assemblies. Each configuration is measured as the issue defines it:
@@ -21,7 +21,7 @@ using Scalyz.SecureBuild.Benchmarks.Cost;
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable] [--callbacks-only] [--callback-runs N]");
+    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable] [--callbacks-only] [--callback-runs N] [--compare <dll>]");
     return 2;
 }
 
@@ -50,6 +50,15 @@ var configs = new List<Config>
     new("floor: hollow Scalyz.SecureBuild", [.. ours.Select(a => new HollowAnalyzer(a.Analyzer))]),
     new($"Scalyz.SecureBuild, all {ours.Length} analyzers ({ours.Sum(a => a.Analyzer.SupportedDiagnostics.Length)} rules)", [.. ours.Select(a => a.Analyzer)]),
 };
+// --compare: another build of the analyzers (e.g. main's before a change) measured in the same run, interleaved with
+// this one, so that a before/after comparison does not depend on how busy the machine was in two separate runs.
+var other = options.Compare is null ? [] : AnalyzerSets.FromFile(options.Compare);
+if (!other.IsEmpty)
+{
+    configs.Add(new("compared build: hollow", [.. other.Select(a => new HollowAnalyzer(a.Analyzer))]));
+    configs.Add(new($"compared build: all {other.Length} analyzers ({other.Sum(a => a.Analyzer.SupportedDiagnostics.Length)} rules)", [.. other.Select(a => a.Analyzer)]));
+}
+
 var sonar = options.Sonar ? AnalyzerSets.SonarSecurity() : [];
 if (!sonar.IsEmpty)
 {
@@ -59,6 +68,10 @@ if (!sonar.IsEmpty)
 var results = await Measure.InterleavedAsync(codebase, configs, options.Runs);
 const int Package = 4; // the index of the whole package in configs
 Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : results[^1], results[Package]);
+if (!other.IsEmpty && !sonar.IsEmpty)
+{
+    Report.Versus("The compared build", results[Package + 2], results[0], results[^1]);
+}
 
 if (options.Families)
 {
@@ -67,6 +80,10 @@ if (options.Families)
     {
         familyConfigs.Add(new($"{family.Key} ({family.Count()})", [.. family.Select(a => a.Analyzer)]));
         familyConfigs.Add(new($"  hollow {family.Key}", [.. family.Select(a => new HollowAnalyzer(a.Analyzer))]));
+        if (other.Any(a => a.Family == family.Key))
+        {
+            familyConfigs.Add(new($"  compared build: {family.Key} ({other.Count(a => a.Family == family.Key)})", [.. other.Where(a => a.Family == family.Key).Select(a => a.Analyzer)]));
+        }
     }
 
     var familyResults = await Measure.InterleavedAsync(codebase, familyConfigs, options.FamilyRuns);
@@ -77,6 +94,12 @@ var telemetry = await Measure.CallbackTimesAsync(codebase, ours, options.Callbac
 Report.Callbacks(telemetry);
 
 var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3], configs[4] };
+if (!other.IsEmpty)
+{
+    ideConfigs.Add(configs[Package + 1]);
+    ideConfigs.Add(configs[Package + 2]);
+}
+
 if (!sonar.IsEmpty)
 {
     ideConfigs.Add(configs[^1]);
@@ -91,13 +114,19 @@ return 0;
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns, ImmutableArray<string> OnlyFamilies)
+internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns, ImmutableArray<string> OnlyFamilies, string? Compare)
 {
     public static BenchOptions? Parse(string[] args)
     {
         if (args.Length == 0 || !Directory.Exists(args[0]))
         {
             return null;
+        }
+
+        string? Text(string name)
+        {
+            var at = Array.IndexOf(args, name);
+            return at > 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
         }
 
         int Int(string name, int fallback)
@@ -110,7 +139,7 @@ internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int
         var only = Array.IndexOf(args, "--families");
         var families = only > 0 && only + 1 < args.Length ? [.. args[only + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : ImmutableArray<string>.Empty;
         return new(Path.GetFullPath(args[0]), Int("--runs", 5), Int("--family-runs", 3), Int("--ide-runs", 7), !args.Contains("--no-families"), !args.Contains("--no-sonar"), args.Contains("--nullable"),
-            args.Contains("--callbacks-only"), Int("--callback-runs", 1), families);
+            args.Contains("--callbacks-only"), Int("--callback-runs", 1), families, Text("--compare"));
     }
 }
 
@@ -121,8 +150,25 @@ internal sealed record FamilyAnalyzer(string Family, DiagnosticAnalyzer Analyzer
 internal static class AnalyzerSets
 {
     /// <summary>Every analyzer of the package's roslyn4.14 build, with its family: the folder under Rules it lives in.</summary>
-    public static ImmutableArray<FamilyAnalyzer> Ours() =>
-        [.. typeof(Scalyz.SecureBuild.Analyzers.DiagnosticIds).Assembly.GetTypes()
+    public static ImmutableArray<FamilyAnalyzer> Ours() => From(typeof(Scalyz.SecureBuild.Analyzers.DiagnosticIds).Assembly);
+
+    /// <summary>
+    /// The analyzers of another build of Scalyz.SecureBuild.Analyzers.dll, loaded in a context of their own (the same
+    /// assembly name is already loaded) that shares Roslyn with this process.
+    /// </summary>
+    public static ImmutableArray<FamilyAnalyzer> FromFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"--compare: {path} does not exist; build the other analyzers first.");
+            return [];
+        }
+
+        return From(new System.Runtime.Loader.AssemblyLoadContext("compared build").LoadFromAssemblyPath(path));
+    }
+
+    private static ImmutableArray<FamilyAnalyzer> From(Assembly assembly) =>
+        [.. assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any())
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => new FamilyAnalyzer(Family(t), (DiagnosticAnalyzer)Activator.CreateInstance(t, nonPublic: true)!))];

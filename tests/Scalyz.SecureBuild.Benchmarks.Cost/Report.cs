@@ -28,6 +28,14 @@ internal static class Report
         }
     }
 
+    public static void Versus(string name, ConfigResult other, ConfigResult bind, ConfigResult sonar)
+    {
+        var overhead = other.Wall - bind.Wall;
+        var sonarOverhead = sonar.Wall - bind.Wall;
+        Console.WriteLine(Invariant($"{name}'s overhead {overhead.TotalMilliseconds:N0} ms = {overhead / sonarOverhead:0.00}x the Sonar security rules'; analyze/bind x{other.Wall / bind.Wall:0.000} wall, x{other.Cpu / bind.Cpu:0.000} CPU."));
+        Console.WriteLine();
+    }
+
     public static void Callbacks(List<CallbackTime> times, int top = 15)
     {
         var total = TimeSpan.FromTicks(times.Sum(t => t.Time.Ticks));
