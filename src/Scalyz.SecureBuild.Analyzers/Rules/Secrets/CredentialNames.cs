@@ -62,7 +62,7 @@ internal static class CredentialNames
         "lookup", "handler", "option", "request", "response", "result", "status", "event", "input", "output",
         "public", "publishable", "correlation", "continuation", "paging", "cursor", "trace", "idempotency", "tenant",
         "instrumentation", "nonce", "antiforgery", "csrf", "xsrf", "searchonly", "sitekey", "clientside", "arn",
-        "pagetoken", "pagination", "nexttoken", "marker",
+        "pagetoken", "pagination", "nexttoken", "marker", "tokenization",
     ];
 
     private static readonly string[] CommonPlaceholders =
