@@ -31,6 +31,22 @@ internal static class CredentialNames
         "recordkey", "writekey", "ingestkey", "integrationkey", "routingkey", "deploykey", "servicekey", "restkey",
         "managementkey", "authorization", "webhookkey", "appkey", "clientkey", "serverkey", "securitykey", "primarykey",
         "secondarykey", "sharedaccesssignature", "consumerkey", "sessionkey", "cryptokey", "encryptkey",
+        "appcertificate",
+    ];
+
+    // A name whose last word is Key (MerchantKey, IngestionKey, ProjectKey, SendYourDataKey) is a credential unless the
+    // word before it says what kind of lookup key it is: data-structure, cache, localisation and input keys.
+    private static readonly string[] LookupKeyWords =
+    [
+        "cache", "sort", "partition", "row", "foreign", "primary", "composite", "registry", "hot", "shortcut", "lookup",
+        "resource", "localization", "localisation", "locale", "translation", "i18n", "text", "string", "setting", "config",
+        "map", "dictionary", "index", "route", "unique", "entity", "object", "item", "group", "lock", "order", "join",
+        "redis", "section", "element", "node", "column", "table", "field", "list", "sequence", "dedup", "grouping",
+        "distinct", "natural", "surrogate", "search", "range", "shard", "bucket", "menu", "command", "keyboard", "modifier",
+        "access", "state", "view", "session", "context", "component", "cursor", "filter", "event", "message", "json",
+        "xml", "yaml", "env", "variable", "query", "path", "header", "property", "attribute", "feature", "flag", "toggle",
+        // Keys that are public by design: Supabase anon keys, PubNub publish and subscribe keys, client-side environment keys.
+        "anon", "publish", "subscribe", "environment", "browser", "frontend", "mobile", "verification", "verify",
     ];
 
     // A credential word next to one of these names something about the credential, not the credential itself.
@@ -46,6 +62,7 @@ internal static class CredentialNames
         "lookup", "handler", "option", "request", "response", "result", "status", "event", "input", "output",
         "public", "publishable", "correlation", "continuation", "paging", "cursor", "trace", "idempotency", "tenant",
         "instrumentation", "nonce", "antiforgery", "csrf", "xsrf", "searchonly", "sitekey", "clientside", "arn",
+        "pagetoken", "pagination", "nexttoken", "marker", "tokenization",
     ];
 
     private static readonly string[] CommonPlaceholders =
@@ -87,14 +104,33 @@ internal static class CredentialNames
             kind = wordAt >= 0 ? CredentialKind.Key : CredentialKind.None;
         }
 
+        if (kind == CredentialKind.None && IsCredentialKeyName(name, length))
+        {
+            (wordAt, wordLength, kind) = (length - 3, 3, CredentialKind.Key);
+        }
+
         if (kind == CredentialKind.None)
         {
             return kind;
         }
 
+        // Nomad, Consul and Vault AppRole "secret ids" are the credential; Azure's client secret id is the key's id.
+        var secretId = kind == CredentialKind.Key && EndsWithSecretId(length);
         foreach (var word in NotSecretWords)
         {
+            if (secretId && word == "id")
+            {
+                continue;
+            }
+
             var at = IndexOf(word, length);
+            // A qualifier before the credential word says whose credential it is (DataSourcePassword, VaultToken,
+            // ServiceSecret); after it, what the name is about (PasswordSource, TokenService, SecretStore).
+            if (at >= 0 && at < wordAt && IsOwnerWord(word))
+            {
+                continue;
+            }
+
             // 'id' and 'ref' only count as a whole trailing word (ClientSecretId), not inside other words (valid, preferred);
             // none counts inside the credential word itself ('count' in AccountKey).
             if (at >= 0 && (word.Length > 3 || at + word.Length == length) && !(at >= wordAt && at + word.Length <= wordAt + wordLength))
@@ -104,6 +140,62 @@ internal static class CredentialNames
         }
 
         return kind;
+    }
+
+    private static bool IsOwnerWord(string word) =>
+        word is "source" or "service" or "provider" or "manager" or "store" or "cache" or "vault" or "handler" or "generator";
+
+    private static bool EndsWithSecretId(int length) =>
+        length >= 8 && MatchesAt(_buffer!, length - 8, "secretid") && IndexOf("client", length) < 0;
+
+    // The last word of the name is Key, written as its own word (MerchantKey, merchant_key, MERCHANT-KEY, not Monkey),
+    // after at least one other word that is not a lookup-key word.
+    private static bool IsCredentialKeyName(string name, int length)
+    {
+        if (length < 5 || name.Length < 5 || !name.EndsWith("key", StringComparison.OrdinalIgnoreCase) || !IsWordStart(name, name.Length - 3))
+        {
+            return false;
+        }
+
+        var buffer = _buffer!;
+        foreach (var word in LookupKeyWords)
+        {
+            var at = length - 3 - word.Length;
+            if (at >= 0 && MatchesAt(buffer, at, word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool MatchesAt(char[] buffer, int at, string word)
+    {
+        for (var j = 0; j < word.Length; j++)
+        {
+            if (buffer[at + j] != word[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Whether a word starts at name[at]: after a separator, or an uppercase letter after a lowercase letter or digit,
+    // or the start of an all-caps word after a separator.
+    private static bool IsWordStart(string name, int at)
+    {
+        if (at <= 0)
+        {
+            return at == 0;
+        }
+
+        var previous = name[at - 1];
+        var current = name[at];
+        return previous is '_' or '-' or '.' or ':' or ' '
+            || (char.IsUpper(current) && (char.IsLower(previous) || char.IsDigit(previous)));
     }
 
     /// <summary>Whether a literal given to a credential of <paramref name="kind"/> is a real secret.</summary>
@@ -181,13 +273,15 @@ internal static class CredentialNames
     private static readonly string[] DataPrefixes =
     [
         "iVBORw0KGgo", "/9j/", "R0lGOD", "JVBERi0", "UEsDB", "d09GMg", "H4sI", "data:", "sha1-", "sha256-", "sha384-", "sha512-", "sha256:", "sha512:",
-        "$2a$", "$2b$", "$2y$", "$2x$", "$argon2", "$scrypt$", "$5$", "$6$", "$1$", "$pbkdf2", "pbkdf2_sha256$", "{SSHA}", "{SHA}",
+        "$2a$", "$2b$", "$2y$", "$2x$", "$apr1$", "$argon2", "$scrypt$", "$5$", "$6$", "$1$", "$pbkdf2", "pbkdf2_sha256$", "{SSHA}", "{SHA}",
     ];
 
     // Keys that are public by design: Stripe/Clerk publishable keys (pk_), Mapbox public tokens (pk.), PostHog project keys
     // (phc_) and Razorpay key ids (rzp_live_, the public half; the key secret has no prefix).
     // Feature-flag SDK client keys (Statsig client-, Unleash/ConfigCat-style front-end keys) ship in browsers and apps.
-    private static readonly string[] PublicKeyPrefixes = ["pk_live_", "pk_test_", "pk.", "phc_", "rzp_live_", "rzp_test_", "client-"];
+    // Base64 DER public keys (SubjectPublicKeyInfo of RSA, EC P-256 and Ed25519) are public halves.
+    private static readonly string[] PublicKeyPrefixes =
+        ["pk_live_", "pk_test_", "pk.", "phc_", "rzp_live_", "rzp_test_", "client-", "MIIBIjANBgkqhkiG9w0BAQEFAAOC", "MIICIjANBgkqhkiG9w0BAQEFAAOC", "MFkwEwYHKoZIzj0CAQYI", "MCowBQYDK2Vw"];
 
     /// <summary>Whether a value is a key that is public by design (publishable keys, public project keys).</summary>
     public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes);
@@ -253,20 +347,39 @@ internal static class CredentialNames
         return 0;
     }
 
-    private static bool IsDataOrHash(string value) => StartsWithAny(value, DataPrefixes);
+    // An htpasswd or shadow line (user:$apr1$salt$hash) holds a password hash under a user name.
+    private static bool IsDataOrHash(string value) =>
+        StartsWithAny(value, DataPrefixes)
+        || (value.IndexOf(":$", StringComparison.Ordinal) is var colon and > 0 && colon < 64 && StartsWithAny(value.Substring(colon + 1), DataPrefixes));
 
     // A password that names one (db-password, smtp_secret) is a key name or a reference, not a password.
     private static bool NamesASecret(string value)
     {
+        // A long random run with digits (esecret_k3j...) is a token that carries the word as its prefix.
+        int run = 0, longestDigitRun = 0;
+        var runHasDigit = false;
         foreach (var c in value)
         {
             if (c is not (>= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_' or '.'))
             {
                 return false;
             }
+
+            if (c is '-' or '_' or '.')
+            {
+                (run, runHasDigit) = (0, false);
+                continue;
+            }
+
+            run++;
+            runHasDigit |= c is >= '0' and <= '9';
+            if (runHasDigit && run > longestDigitRun)
+            {
+                longestDigitRun = run;
+            }
         }
 
-        return value.Contains("password") || value.Contains("secret") || value.Contains("passwd") || value.Contains("token");
+        return longestDigitRun < 24 && (value.Contains("password") || value.Contains("secret") || value.Contains("passwd") || value.Contains("token"));
     }
 
     // Environment variable names (DB_PASSWORD), configuration paths (Database:Password), URLs, file paths, format

@@ -152,7 +152,7 @@ internal static class CredentialTargets
             case ArgumentSyntax { NameColon: { } nameColon }:
                 return nameColon.Name.Identifier.ValueText;
             case ArgumentSyntax argument:
-                return KeyOfKeyValueCall(argument);
+                return KeyOfKeyValueCall(argument) ?? SingleArgumentTarget(argument);
             case AttributeArgumentSyntax { NameEquals: { } nameEquals }:
                 return nameEquals.Name.Identifier.ValueText;
             case AttributeArgumentSyntax { NameColon: { } nameColon }:
@@ -277,6 +277,43 @@ internal static class CredentialTargets
         argument.Parent is ArgumentListSyntax { Arguments.Count: 2 } list && list.Arguments[1] == argument && list.Parent is InvocationExpressionSyntax
             ? StringValue(list.Arguments[0].Expression)
             : null;
+
+    // h.Password("..."), builder.WithApiKey("..."), ClientSecrets = { new Secret("...") }: the one argument of a call or
+    // creation named after a credential is that credential. Calls that look a secret up by name (GetSecret, ReadToken,
+    // ValidatePassword) take a name or a value to check, not the credential itself.
+    private static string? SingleArgumentTarget(ArgumentSyntax argument)
+    {
+        if (argument.Parent is not ArgumentListSyntax { Arguments.Count: 1 } list)
+        {
+            return null;
+        }
+
+        var name = list.Parent switch
+        {
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+            BaseObjectCreationExpressionSyntax creation => CreatedTypeName(creation),
+            _ => null,
+        };
+        if (name is null)
+        {
+            return null;
+        }
+
+        foreach (var verb in LookupVerbs)
+        {
+            if (name.StartsWith(verb, System.StringComparison.Ordinal) && name.Length > verb.Length && char.IsUpper(name[verb.Length]))
+            {
+                return null;
+            }
+        }
+
+        // Only a credential name counts; other calls are left to the parameter they bind to.
+        return CredentialNames.Classify(name) == CredentialKind.None ? null : name;
+    }
+
+    private static readonly string[] LookupVerbs =
+        ["Get", "Read", "Load", "Fetch", "Find", "Resolve", "Delete", "Remove", "Parse", "Decode", "Validate", "Verify", "Check", "Is", "Has", "Try", "Revoke", "Log", "Write", "Print", "Mask", "Redact", "Hash"];
 
     private static string? StringValue(ExpressionSyntax expression) =>
         expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;

@@ -109,7 +109,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
 
             var sink = SymmetricKeySinks.MayStartAt(text, i);
-            var keyEnd = !hit && !sink && c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i);
+            var keyEnd = !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i));
             if (!hit && !sink && !keyEnd)
             {
                 continue;
@@ -312,6 +312,12 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             pairs[(':' << 7) | next] = true;
             pairs[('=' << 7) | next] = true;
         }
+
+        // Command-line options (--api-key, -p, -k) and .netrc's "password" word: see CommentCredentials.MayStartAt.
+        Add('-', '-');
+        Add('-', 'p');
+        Add('-', 'k');
+        Add('p', 'a');
 
         return pairs;
     }
@@ -529,6 +535,23 @@ internal static class CommentCredentials
         var end = start + length;
         for (var i = start; i < end; i++)
         {
+            if (text[i] == ' ' && i > start && text[i - 1] != ' ')
+            {
+                // Command lines in comments: --api-key <key>, --password <p>, docker login -u u -p <p>, choco apikey -k <key>;
+                // .netrc entries anywhere: machine h login u password p.
+                if ((!inLiteral && TryFlag(text, start, end, i, settings, out match)) || TryNetrcPassword(text, start, end, i, settings, out match))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (text[i] == ':' && TryPgpassLine(text, start, end, i, settings, out match))
+            {
+                return true;
+            }
+
             if (text[i] is not (':' or '=') || !KeyEndsAt(text, start, i))
             {
                 continue;
@@ -546,6 +569,213 @@ internal static class CommentCredentials
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a credential pair that has no ':' or '=' after its name may start at <paramref name="i"/>: a
+    /// credential-named long option (--api-key), -p or -k as a word, a whole word "password" followed by a space
+    /// (.netrc), or the colon after a .pgpass port (host:5432:).
+    /// </summary>
+    public static bool MayStartAt(string text, int i)
+    {
+        var c = text[i];
+        if (c == '-')
+        {
+            if (i == 0 || text[i - 1] != ' ' || i + 2 >= text.Length)
+            {
+                return false;
+            }
+
+            if (text[i + 1] is 'p' or 'k')
+            {
+                return text[i + 2] == ' ';
+            }
+
+            var nameEnd = i + 2;
+            while (nameEnd < text.Length && nameEnd - i < 40 && IsNameChar(text[nameEnd]))
+            {
+                nameEnd++;
+            }
+
+            return nameEnd < text.Length && text[nameEnd] == ' ' && KeyEndsAt(text, i, nameEnd);
+        }
+
+        if (c is 'p' or 'P')
+        {
+            return i > 0 && char.IsWhiteSpace(text[i - 1]) && i + 9 < text.Length && text[i + 8] == ' '
+                && string.CompareOrdinal(text, i, "password", 0, 8) == 0;
+        }
+
+        return c == ':' && i > 1 && text[i - 1] is >= '0' and <= '9' or '*' && IsPortAfterHost(text, i);
+    }
+
+    private static bool IsPortAfterHost(string text, int colon)
+    {
+        var portStart = colon;
+        while (portStart > 0 && colon - portStart < 6 && text[portStart - 1] is >= '0' and <= '9' or '*')
+        {
+            portStart--;
+        }
+
+        return portStart > 1 && text[portStart - 1] == ':' && IsNameChar(text[portStart - 2]);
+    }
+
+    // .netrc: "password <p>" after "machine <host>" and "login <user>" (one line or several).
+    private static bool TryNetrcPassword(string text, int start, int end, int space, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        const string Password = "password";
+        var wordStart = space - Password.Length;
+        if (wordStart < start || text[space - 1] != 'd' || string.CompareOrdinal(text, wordStart, Password, 0, Password.Length) != 0
+            || (wordStart > start && !char.IsWhiteSpace(text[wordStart - 1]))
+            || SecretText.IndexOfIgnoreCase(text, start, wordStart - start, "machine ") < 0 || SecretText.IndexOfIgnoreCase(text, start, wordStart - start, "login ") < 0)
+        {
+            return false;
+        }
+
+        var valueStart = space;
+        while (valueStart < end && text[valueStart] == ' ')
+        {
+            valueStart++;
+        }
+
+        var valueEnd = valueStart;
+        while (valueEnd < end && !char.IsWhiteSpace(text[valueEnd]) && text[valueEnd] != '"')
+        {
+            valueEnd++;
+        }
+
+        if (valueEnd - valueStart < 6 || !CredentialNames.IsSecretValue(CredentialKind.Password, text.Substring(valueStart, valueEnd - valueStart), settings))
+        {
+            return false;
+        }
+
+        match = new SecretMatch(Format, valueStart, valueEnd - valueStart, null);
+        return true;
+    }
+
+    // .pgpass: hostname:port:database:username:password on one line, the port a number or '*'. Read from the line's
+    // second colon, which follows the port.
+    private static bool TryPgpassLine(string text, int start, int end, int colon, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        var portEnd = colon;
+        var portStart = portEnd;
+        while (portStart > start && text[portStart - 1] is >= '0' and <= '9')
+        {
+            portStart--;
+        }
+
+        if (portStart == portEnd && portStart > start && text[portStart - 1] == '*')
+        {
+            portStart--;
+        }
+
+        if (portEnd - portStart is < 1 or > 5 || portStart - 1 <= start || text[portStart - 1] != ':')
+        {
+            return false;
+        }
+
+        // The host before the port: name characters back to the line start.
+        var hostStart = portStart - 1;
+        while (hostStart > start && (IsNameChar(text[hostStart - 1]) || text[hostStart - 1] == '*'))
+        {
+            hostStart--;
+        }
+
+        if (hostStart == portStart - 1 || (hostStart > start && !char.IsWhiteSpace(text[hostStart - 1])))
+        {
+            return false;
+        }
+
+        // Database and user fields, then the password to the end of the line.
+        var at = colon + 1;
+        for (var field = 0; field < 2; field++)
+        {
+            var fieldStart = at;
+            while (at < end && (IsNameChar(text[at]) || text[at] == '*'))
+            {
+                at++;
+            }
+
+            if (at == fieldStart || at >= end || text[at] != ':')
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        var valueEnd = at;
+        while (valueEnd < end && text[valueEnd] is not ('\r' or '\n' or ' ' or '"'))
+        {
+            valueEnd++;
+        }
+
+        if (valueEnd - at < 6 || text.IndexOf(':', at, valueEnd - at) >= 0
+            || !CredentialNames.IsSecretValue(CredentialKind.Password, text.Substring(at, valueEnd - at), settings))
+        {
+            return false;
+        }
+
+        match = new SecretMatch(Format, at, valueEnd - at, null);
+        return true;
+    }
+
+    // A long option named like a credential (--api-key, --client-secret, --token), or -p / -k on a line that logs in or
+    // sets an API key, followed by its value.
+    private static bool TryFlag(string text, int start, int end, int space, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        var nameStart = space;
+        while (nameStart > start && IsNameChar(text[nameStart - 1]))
+        {
+            nameStart--;
+        }
+
+        if (space - nameStart < 2 || text[nameStart] != '-' || (nameStart > start && text[nameStart - 1] != ' '))
+        {
+            return false;
+        }
+
+        CredentialKind kind;
+        if (space - nameStart == 2)
+        {
+            var lineStart = text.LastIndexOf('\n', nameStart - 1, nameStart - start) + 1;
+            var flag = text[nameStart + 1];
+            kind = flag == 'p' && SecretText.IndexOfIgnoreCase(text, lineStart, nameStart - lineStart, " login ") >= 0 ? CredentialKind.Password
+                : flag == 'k' && SecretText.IndexOfIgnoreCase(text, lineStart, nameStart - lineStart, "apikey") >= 0 ? CredentialKind.Key
+                : CredentialKind.None;
+        }
+        else
+        {
+            kind = text[nameStart + 1] == '-' && KeyEndsAt(text, start, space) ? CredentialNames.Classify(text.Substring(nameStart + 2, space - nameStart - 2)) : CredentialKind.None;
+        }
+
+        if (kind == CredentialKind.None)
+        {
+            return false;
+        }
+
+        var valueStart = space + 1;
+        if (valueStart < end && text[valueStart] is '"' or '\'')
+        {
+            valueStart++;
+        }
+
+        var valueEnd = valueStart;
+        while (valueEnd < end && valueEnd - valueStart < 1000 && text[valueEnd] is not (' ' or '\t' or '\r' or '\n' or '"' or '\''))
+        {
+            valueEnd++;
+        }
+
+        if (valueEnd - valueStart < 6 || !CredentialNames.IsSecretValue(kind, text.Substring(valueStart, valueEnd - valueStart), settings))
+        {
+            return false;
+        }
+
+        match = new SecretMatch(Format, valueStart, valueEnd - valueStart, null);
+        return true;
     }
 
     private static bool TryPair(string text, int start, int end, int separator, SecretSettings settings, out SecretMatch match)

@@ -104,7 +104,47 @@ internal static class SecretText
             }
         }
 
-        return IsVariableReference(text, start, length) || HasStandInWord(text, start, length);
+        return IsVariableReference(text, start, length) || HasStandInWord(text, start, length) || IsTemplateOrStoreReference(text, start, length);
+    }
+
+    // Secret-store and deployment references: Vault paths (vault:secret/data/app#key), ARM template parameters
+    // ([parameters('sqlAdminPassword')]), Serverless/SSM lookups (ssm:/app/db). They name where the secret lives.
+    private static readonly string[] StoreReferencePrefixes = ["vault:", "[parameters(", "[reference(", "[variables(", "ssm:", "secretsmanager:", "keyvault:", "op://"];
+
+    // Stand-ins typed to be replaced: __XERO_CLIENT_SECRET__ (token-replacement tasks), [ENTER_API_TOKEN], [YOUR KEY],
+    // references to stores: vault:..., [parameters('...')].
+    private static bool IsTemplateOrStoreReference(string text, int start, int length)
+    {
+        var end = start + length;
+        if (length > 4 && text[start] == '_' && text[start + 1] == '_' && text[end - 1] == '_' && text[end - 2] == '_')
+        {
+            for (var i = start + 2; i < end - 2; i++)
+            {
+                if (text[i] is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or '.' or '-'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (length > 2 && text[start] == '[' && text[end - 1] == ']'
+            && (IndexOfIgnoreCase(text, start, length, "[enter") == start || IndexOfIgnoreCase(text, start, length, "[your") == start
+                || IndexOfIgnoreCase(text, start, length, "[add") == start || IndexOfIgnoreCase(text, start, length, "[put") == start))
+        {
+            return true;
+        }
+
+        foreach (var prefix in StoreReferencePrefixes)
+        {
+            if (length > prefix.Length && IndexOfIgnoreCase(text, start, prefix.Length, prefix) == start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // %CLERK_SECRET_KEY%, $ALPACA_SECRET, $env:API_KEY: a reference to an environment variable, not its value.

@@ -7,9 +7,10 @@ using static Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus.Contexts;
 namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 
 /// <summary>
-/// Held-out batch 5: SEALED. Written for issue 12 without reading the secret rules (the catalog, the detection code, the
-/// rule pages) or the lists of misses of earlier batches, to be measured once on the rules of the round that follows
-/// and never tuned to. How it was written:
+/// Held-out batch 5: written for issue 12 without reading the secret rules (the catalog, the detection code, the
+/// rule pages) or the lists of misses of earlier batches, and measured once on the rules of the round that followed
+/// (figures below); since issue 12's fourth round it is a TUNING batch: its misses were fixed as kinds, so it no longer
+/// measures what unseen code would score. How it was written:
 /// <list type="bullet">
 /// <item>Formats come from providers' public token documentation (for example Doppler's page of auth token formats,
 /// Synapse's access token shape, the NATS nkeys encoding, Bitcoin's WIF, Zoho's OAuth refresh tokens, Amazon's Login
@@ -50,11 +51,16 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 /// password in web.config, Typesense in local.settings.json, packagecloud in nuget.config, an AES key as hex text.
 /// False positives: two placeholders (__XERO_CLIENT_SECRET__, [ENTER ...]), a Braintree tokenization key (public), an
 /// htpasswd hash line, a pagination token, two secret-store references (vault:..., [parameters(...)]).
+/// Tuned in issue 12's fourth round (branch secrets4): recall 91.3 % (167/183), precision 100.0 % (0 false positives);
+/// the floors are that figure rounded down. Still missed: interpolated webhook URLs (Alchemy, Gotify, IFTTT, Toggl, Make),
+/// arguments (ZeptoMail, Daily, BambooHR), the DataProtection key ring and Solana keypair in raw strings, the
+/// Gmail app password in web.config, Typesense in local.settings.json, packagecloud in nuget.config, the AES hex key, eBay
+/// CertId (left as an id on purpose: plain *Id names stay ids), the Harbor password piped to docker login.
 /// </summary>
 public static class HeldOutBatch5
 {
-    public const double RecallFloor = 0.82;
-    public const double PrecisionFloor = 0.95;
+    public const double RecallFloor = 0.91;
+    public const double PrecisionFloor = 1.0;
 
     private const string Base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 

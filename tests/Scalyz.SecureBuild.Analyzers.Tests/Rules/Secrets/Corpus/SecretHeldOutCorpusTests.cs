@@ -47,7 +47,7 @@ public sealed class SecretHeldOutCorpusTests(ITestOutputHelper output)
     /// round; the floors are that measure rounded down (0 until it is taken).
     /// </summary>
     [Fact]
-    public async Task Batch5_RecallAndPrecisionDoNotFallBelowTheUntunedMeasure()
+    public async Task Batch5_RecallAndPrecisionDoNotFallBelowTheTunedMeasure()
     {
         var (recall, precision, report) = HeldOutCorpus.Score(await HeldOutCorpus.RunAsync(HeldOutBatch5.Cases()));
         output.WriteLine(report);
