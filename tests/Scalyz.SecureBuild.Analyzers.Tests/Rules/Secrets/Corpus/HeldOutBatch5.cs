@@ -659,7 +659,7 @@ public static class HeldOutBatch5
         return ToBase58([.. payload, .. check.AsSpan(0, 4)]);
     }
 
-    private static string ToBase58(byte[] data)
+    internal static string ToBase58(byte[] data)
     {
         var value = new BigInteger(data, isUnsigned: true, isBigEndian: true);
         var text = new StringBuilder();
@@ -729,7 +729,7 @@ public static class HeldOutBatch5
     }
 
     /// <summary>An OpenSSH private key file: the openssh-key-v1 magic followed by random key material, in 70-character lines.</summary>
-    private static string OpenSshKey(TokenMaker t)
+    internal static string OpenSshKey(TokenMaker t)
     {
         var data = Convert.ToBase64String([.. "openssh-key-v1\0"u8.ToArray(), 0, 0, 0, 4, .. "none"u8.ToArray(), 0, 0, 0, 4, .. "none"u8.ToArray(), 0, 0, 0, 0, 0, 0, 0, 1, .. t.Bytes(360)]);
         var lines = new StringBuilder("-----BEGIN OPENSSH PRIVATE KEY-----\n");
