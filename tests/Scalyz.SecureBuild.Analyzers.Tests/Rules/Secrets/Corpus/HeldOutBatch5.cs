@@ -73,8 +73,6 @@ public static class HeldOutBatch5
         const string Letters = TokenMaker.Upper + TokenMaker.Lower;
         const string Bech32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
         string Pw() => t.From(TokenMaker.Lower, 4) + t.From(TokenMaker.Upper, 2) + t.From("!#$%&*?@", 1) + t.From(Digits, 2) + t.AlphaNum(7) + t.From("-_.", 1) + t.AlphaNum(3);
-        string EntraSecret() => t.AlphaNum(3) + "8Q~" + t.From(TokenMaker.Alnum + "_~.-", 34);
-        string Jwt(string header, string payload, int signatureBytes) => TokenMaker.B64Url(header) + "." + TokenMaker.B64Url(payload) + "." + t.Base64Url(signatureBytes);
 
         var cases = new CaseList();
         var S = cases.S;
@@ -84,21 +82,13 @@ public static class HeldOutBatch5
         var LM = cases.LM;
         var LF = cases.LF;
 
-        // A nuget.config with one source and its credentials (the password or token is the value).
-        string NuGetWithCredentials(string key, string url, string user) =>
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n"
-            + "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n"
-            + $"    <add key=\"{key}\" value=\"{url}\" />\n  </packageSources>\n  <packageSourceCredentials>\n    <{key}>\n"
-            + $"      <add key=\"Username\" value=\"{user}\" />\n      <add key=\"ClearTextPassword\" value=\"XMLVALUE\" />\n    </{key}>\n"
-            + "  </packageSourceCredentials>\n</configuration>\n";
-
         // ---------------------------------------------------------------- cloud
         S("cloud", "Huawei Cloud", "HuaweiCloud", "SecretAccessKey", Json, t.AlphaNum(40));
         S("cloud", "Baidu AI Cloud", "Bce", "SecretAccessKey", Const, t.Hex(32));
         S("cloud", "Volcengine", "Volcengine", "SecretAccessKey", Local, Convert.ToBase64String(Encoding.ASCII.GetBytes(t.Hex(32))));
         S("cloud", "Civo", "Civo", "ApiKey", Interp, t.AlphaNum(50));
         S("cloud", "Azure Data Explorer", "ConnectionStrings", "Kusto", Verbatim,
-            $"Data Source=https://contoso-telemetry.westeurope.kusto.windows.net;Initial Catalog=Telemetry;AAD Federated Security=True;Application Client Id={t.Uuid()};Application Key={EntraSecret()};Authority Id={t.Uuid()}");
+            $"Data Source=https://contoso-telemetry.westeurope.kusto.windows.net;Initial Catalog=Telemetry;AAD Federated Security=True;Application Client Id={t.Uuid()};Application Key={t.EntraSecret()};Authority Id={t.Uuid()}");
         M("cloud", "Azure Event Grid", Arg,
             "    void M(System.Net.Http.HttpRequestMessage publish) => publish.Headers.Add(\"aeg-sas-key\", VALUE);", t.Base64(32));
         S("cloud", "Azure Notification Hubs", "NotificationHub", "ConnectionString", EnvWeb,
@@ -108,7 +98,7 @@ public static class HeldOutBatch5
         S("cloud", "Bunny.net", "BunnyStorage", "Password", Obj, $"{t.Uuid()}-{t.Hex(4)}-{t.Hex(4)}");
         M("cloud", "Turso", Interp,
             "    string M(string db) => $\"libsql://{db}-contoso.turso.io?authToken=INTERPVALUE\";",
-            Jwt("{\"alg\":\"EdDSA\",\"typ\":\"JWT\"}", $"{{\"a\":\"rw\",\"iat\":1764547200,\"id\":\"{t.Uuid()}\"}}", 64));
+            t.Jwt("{\"alg\":\"EdDSA\",\"typ\":\"JWT\"}", $"{{\"a\":\"rw\",\"iat\":1764547200,\"id\":\"{t.Uuid()}\"}}", 64));
         S("cloud", "Xata", "Xata", "ApiKey", Static, "xau_" + t.AlphaNum(32));
         M("cloud", "CockroachDB", Arg,
             "    object M() => new Uri(VALUE);",
@@ -227,12 +217,12 @@ public static class HeldOutBatch5
         S("messaging", "Daily", "Daily", "ApiKey", Arg, t.Hex(64));
         M("messaging", "NATS", Raw,
             "    void M()\n    {\n        var creds = \"\"\"\n-----BEGIN NATS USER JWT-----\n"
-            + Jwt("{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}", $"{{\"jti\":\"{t.From(UpperDigits, 52)}\",\"iat\":1764547200,\"name\":\"orders\",\"sub\":\"U{t.From("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 55)}\",\"nats\":{{\"type\":\"user\",\"version\":2}}}}", 64)
+            + t.Jwt("{\"typ\":\"JWT\",\"alg\":\"ed25519-nkey\"}", $"{{\"jti\":\"{t.From(UpperDigits, 52)}\",\"iat\":1764547200,\"name\":\"orders\",\"sub\":\"U{t.From("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 55)}\",\"nats\":{{\"type\":\"user\",\"version\":2}}}}", 64)
             + "\n------END NATS USER JWT------\n\n-----BEGIN USER NKEY SEED-----\nRAWVALUE\n------END USER NKEY SEED------\n\"\"\";\n        U.Use(creds);\n    }",
             NkeyUserSeed(t.Bytes(32)));
         M("messaging", "Apache Pulsar", Comment,
             "    // pulsar-client --url pulsar+ssl://pulsar.contoso.net:6651 --auth-plugin org.apache.pulsar.client.impl.auth.AuthenticationToken --auth-params token:RAWVALUE produce orders\n    void M() { }",
-            Jwt("{\"alg\":\"HS256\"}", "{\"sub\":\"orders-producer\"}", 32));
+            t.Jwt("{\"alg\":\"HS256\"}", "{\"sub\":\"orders-producer\"}", 32));
         F("messaging", "Typesense", Json, "local.settings.json",
             "{\n  \"IsEncrypted\": false,\n  \"Values\": {\n    \"AzureWebJobsStorage\": \"UseDevelopmentStorage=true\",\n    \"FUNCTIONS_WORKER_RUNTIME\": \"dotnet-isolated\",\n"
             + "    \"TypesenseHost\": \"https://search.contoso.net\",\n    \"TypesenseAdminApiKey\": \"JSONVALUE\"\n  }\n}\n",
@@ -268,7 +258,7 @@ public static class HeldOutBatch5
         S("devops", "Bugsnag", "Bugsnag", "PersonalAuthToken", EnvWeb, t.Uuid());
         S("devops", "Airbrake", "Airbrake", "ProjectKey", Verbatim, t.Hex(32));
         S("devops", "Argo CD", "ArgoCd", "AuthToken", Raw,
-            Jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", $"{{\"iss\":\"argocd\",\"sub\":\"ci-deployer:apiKey\",\"nbf\":1764547200,\"iat\":1764547200,\"jti\":\"{t.Uuid()}\"}}", 32));
+            t.Jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", $"{{\"iss\":\"argocd\",\"sub\":\"ci-deployer:apiKey\",\"nbf\":1764547200,\"iat\":1764547200,\"jti\":\"{t.Uuid()}\"}}", 32));
         S("devops", "Codefresh", "Codefresh", "ApiKey", Arg, t.Hex(24) + "." + t.Hex(32));
         S("devops", "Bitrise", "Bitrise", "PersonalAccessToken", Const, t.Url(86));
         S("devops", "Visual Studio App Center", "AppCenter", "ApiToken", Dict, t.Hex(40));
@@ -276,25 +266,25 @@ public static class HeldOutBatch5
             "    void M()\n    {\n        var p8 = \"\"\"\nRAWVALUE\n\"\"\";\n        U.Use(p8);\n    }",
             t.Pem("PRIVATE KEY", 3));
         F("devops", "Sonatype Nexus", NuGet, "nuget.config",
-            NuGetWithCredentials("nexus", "https://nexus.contoso.net/repository/nuget-hosted/index.json", "ci-publisher"), Pw());
+            HeldOutCorpus.NuGetWithCredentials("nexus", "https://nexus.contoso.net/repository/nuget-hosted/index.json", "ci-publisher"), Pw());
         S("devops", "BaGet", "BaGet", "ApiKey", NuGet, t.AlphaNum(32));
         F("devops", "AWS CodeArtifact", NuGet, "nuget.config",
-            NuGetWithCredentials("codeartifact", "https://contoso-123456789012.d.codeartifact.eu-west-1.amazonaws.com/nuget/internal/v3/index.json", "aws"),
+            HeldOutCorpus.NuGetWithCredentials("codeartifact", "https://contoso-123456789012.d.codeartifact.eu-west-1.amazonaws.com/nuget/internal/v3/index.json", "aws"),
             TokenMaker.B64Url("{\"ver\":1,\"isu\":1764547200,\"enc\":\"A128GCM\",\"tag\":\"" + t.Url(22) + "\",\"x5t\":\"" + t.Url(27) + "\",\"typ\":\"JWE\",\"zip\":\"DEF\",\"alg\":\"A128KW\",\"wrappedKey\":\"" + t.Url(32) + "\",\"iv\":\"" + t.Url(16) + "\"}") + "." + t.Url(560));
         F("devops", "Google Artifact Registry", NuGet, "nuget.config",
-            NuGetWithCredentials("gar", "https://europe-west1-nuget.pkg.dev/contoso-prod/nuget-internal/v3/index.json", "_json_key_base64"),
+            HeldOutCorpus.NuGetWithCredentials("gar", "https://europe-west1-nuget.pkg.dev/contoso-prod/nuget-internal/v3/index.json", "_json_key_base64"),
             Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"type\":\"service_account\",\"project_id\":\"contoso-prod\",\"private_key_id\":\"" + t.Hex(40)
                 + "\",\"private_key\":\"" + t.Pem("PRIVATE KEY", 4).Replace("\n", "\\n", StringComparison.Ordinal) + "\",\"client_email\":\"nuget-reader@contoso-prod.iam.gserviceaccount.com\"}")));
         F("devops", "Telerik", NuGet, "nuget.config",
-            NuGetWithCredentials("Telerik", "https://nuget.telerik.com/v3/index.json", "api-key"), t.Base64Url(66));
+            HeldOutCorpus.NuGetWithCredentials("Telerik", "https://nuget.telerik.com/v3/index.json", "api-key"), t.Base64Url(66));
         F("devops", "Infragistics", NuGet, "nuget.config",
-            NuGetWithCredentials("Infragistics", "https://packages.infragistics.com/nuget/licensed/v3/index.json", "dev@contoso.com"), Pw());
+            HeldOutCorpus.NuGetWithCredentials("Infragistics", "https://packages.infragistics.com/nuget/licensed/v3/index.json", "dev@contoso.com"), Pw());
         F("devops", "packagecloud", NuGet, "nuget.config",
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <add key=\"packagecloud\" value=\"https://XMLVALUE:@packagecloud.io/contoso/internal/nuget/v3/index.json\" />\n"
             + "  </packageSources>\n</configuration>\n",
             t.Hex(48));
         S("devops", "JetBrains Space", "SpacePackages", "Token", NuGet,
-            Jwt("{\"alg\":\"RS512\"}", $"{{\"sub\":\"{t.AlphaNum(12)}\",\"aud\":\"circlet-web-ui\",\"orgDomain\":\"contoso\",\"scope\":\"**\",\"iat\":1764547200}}", 256));
+            t.Jwt("{\"alg\":\"RS512\"}", $"{{\"sub\":\"{t.AlphaNum(12)}\",\"aud\":\"circlet-web-ui\",\"orgDomain\":\"contoso\",\"scope\":\"**\",\"iat\":1764547200}}", 256));
         S("devops", "Forgejo", "Codeberg", "Token", NuGet, t.Hex(40));
 
         // ---------------------------------------------------------------- SaaS
@@ -315,7 +305,7 @@ public static class HeldOutBatch5
         S("saas", "Cal.com", "CalCom", "ApiKey", EnvWeb, "cal_live_" + t.Hex(32));
         S("saas", "Strapi", "Strapi", "ApiToken", Arg, t.Hex(256));
         S("saas", "Wix", "Wix", "ApiKey", Const,
-            "IST." + Jwt("{\"kid\":\"" + t.Url(8) + "\",\"alg\":\"RS256\"}", $"{{\"data\":\"{{\\\"id\\\":\\\"{t.Uuid()}\\\",\\\"identity\\\":{{\\\"type\\\":\\\"application\\\",\\\"id\\\":\\\"{t.Uuid()}\\\"}},\\\"tenant\\\":{{\\\"type\\\":\\\"account\\\",\\\"id\\\":\\\"{t.Uuid()}\\\"}}}}\",\"iat\":1764547200}}", 256));
+            "IST." + t.Jwt("{\"kid\":\"" + t.Url(8) + "\",\"alg\":\"RS256\"}", $"{{\"data\":\"{{\\\"id\\\":\\\"{t.Uuid()}\\\",\\\"identity\\\":{{\\\"type\\\":\\\"application\\\",\\\"id\\\":\\\"{t.Uuid()}\\\"}},\\\"tenant\\\":{{\\\"type\\\":\\\"account\\\",\\\"id\\\":\\\"{t.Uuid()}\\\"}}}}\",\"iat\":1764547200}}", 256));
         S("saas", "TomTom", "TomTom", "ApiKey", Interp, t.AlphaNum(32));
         S("saas", "FullStory", "FullStory", "ApiKey", Local, "na1." + t.Base64(48));
         S("saas", "Crowdin", "Crowdin", "PersonalAccessToken", Obj, t.Hex(80));
@@ -382,7 +372,7 @@ public static class HeldOutBatch5
         M("csharp", "OpenIdConnectOptions", Obj,
             "    sealed class OpenIdConnectOptions { public string? Authority { get; set; } public string? ClientId { get; set; } public string? ClientSecret { get; set; } }\n"
             + $"    object M() => new OpenIdConnectOptions {{ Authority = \"https://login.microsoftonline.com/{t.Uuid()}/v2.0\", ClientId = \"{t.Uuid()}\", ClientSecret = VALUE }};",
-            EntraSecret());
+            t.EntraSecret());
         M("csharp", "SymmetricSecurityKey", Local,
             "    sealed class SymmetricSecurityKey { public SymmetricSecurityKey(byte[] key) { } }\n    void M()\n    {\n        var signingKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(VALUE));\n        U.Use(signingKey);\n    }",
             t.AlphaNum(48));
@@ -497,7 +487,7 @@ public static class HeldOutBatch5
         L("public", "Sentry", "Dsn", Json, $"https://{t.Hex(32)}@o{t.From(Digits, 6)}.ingest.us.sentry.io/{t.From(Digits, 7)}");
         L("public", "Algolia", "SearchOnlyApiKey", Obj, t.Hex(32));
         L("public", "Supabase", "AnonKey", Const,
-            Jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", $"{{\"iss\":\"supabase\",\"ref\":\"{t.From(TokenMaker.Lower, 20)}\",\"role\":\"anon\",\"iat\":1735689600,\"exp\":2051222400}}", 32));
+            t.Jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", $"{{\"iss\":\"supabase\",\"ref\":\"{t.From(TokenMaker.Lower, 20)}\",\"role\":\"anon\",\"iat\":1735689600,\"exp\":2051222400}}", 32));
         L("public", "GoogleAnalytics", "MeasurementId", Dict, "G-" + t.From(UpperDigits, 10));
         L("public", "ApplicationInsights", "ConnectionString", Json,
             $"InstrumentationKey={t.Uuid()};IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/;ApplicationId={t.Uuid()}");

@@ -49,9 +49,7 @@ public static class HeldOutBatch6
         const string Letters = TokenMaker.Upper + TokenMaker.Lower;
         const string Base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         string Pw() => t.From(TokenMaker.Upper, 1) + t.From(TokenMaker.Lower, 5) + t.From(Digits, 2) + t.From("!#%*+=?@^", 1) + t.AlphaNum(8) + t.From("-_.~", 1) + t.AlphaNum(2);
-        string EntraSecret() => t.AlphaNum(3) + "8Q~" + t.From(TokenMaker.Alnum + "_~.-", 34);
-        string Jwt(string header, string payload, int signatureBytes) => TokenMaker.B64Url(header) + "." + TokenMaker.B64Url(payload) + "." + t.Base64Url(signatureBytes);
-        string Rs256(string payload) => Jwt("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload, 256);
+        string Rs256(string payload) => t.Jwt("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload, 256);
         string OpenAiStyle(string prefix) => prefix + t.Url(58) + "T3BlbkFJ" + t.Url(58);
         string SlackBot() => $"xoxb-{t.From(Digits, 12)}-{t.From(Digits, 13)}-{t.AlphaNum(24)}";
         string SendGrid() => "SG." + t.Url(22) + "." + t.Url(43);
@@ -64,14 +62,6 @@ public static class HeldOutBatch6
         var L = cases.L;
         var LM = cases.LM;
         var LF = cases.LF;
-
-        // A nuget.config whose second source carries credentials (the password or token is the value).
-        string NuGetSource(string key, string url, string user) =>
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n"
-            + "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n"
-            + $"    <add key=\"{key}\" value=\"{url}\" />\n  </packageSources>\n  <packageSourceCredentials>\n    <{key}>\n"
-            + $"      <add key=\"Username\" value=\"{user}\" />\n      <add key=\"ClearTextPassword\" value=\"XMLVALUE\" />\n    </{key}>\n"
-            + "  </packageSourceCredentials>\n</configuration>\n";
 
         // An appsettings.json with a realistic neighbourhood and one setting holding the value.
         string AppSettings(string section, string body) =>
@@ -162,7 +152,7 @@ public static class HeldOutBatch6
         S("cloud", "Netlify", "Netlify", "AccessToken", Interp, "nfp_" + t.AlphaNum(36));
         M("cloud", "Microsoft Entra ID", Interp,
             """    string M(string clientId, string scope) => $"grant_type=client_credentials&client_id={clientId}&client_secret=INTERPVALUE&scope={Uri.EscapeDataString(scope)}";""",
-            EntraSecret());
+            t.EntraSecret());
         S("cloud", "Supabase", "Supabase", "SecretKey", Json, "sb_secret_" + t.Url(22) + "_" + t.Url(8));
         S("cloud", "Azure Service Bus", "ServiceBus", "ConnectionString", Verbatim,
             $"Endpoint=sb://contoso-orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={t.Base64(32)}");
@@ -351,7 +341,7 @@ public static class HeldOutBatch6
                 }
             """", t.Checksummed("ghp_"));
         F("devops", "GitHub", NuGet, "nuget.config",
-            NuGetSource("github", "https://nuget.pkg.github.com/contoso/index.json", "contoso-ci"), t.Checksummed("ghp_"));
+            HeldOutCorpus.NuGetWithCredentials("github", "https://nuget.pkg.github.com/contoso/index.json", "contoso-ci"), t.Checksummed("ghp_"));
         S("devops", "GitLab", "GitLab", "DeployToken", Verbatim, "gldt-" + t.Url(20));
         M("devops", "GitLab", Comment,
             """
@@ -368,9 +358,9 @@ public static class HeldOutBatch6
             """    string M(int projectId, string branch) => $"https://gitlab.com/api/v4/projects/{projectId}/trigger/pipeline?token=INTERPVALUE&ref={branch}";""",
             "glptt-" + t.Hex(40));
         F("devops", "GitLab", NuGet, "nuget.config",
-            NuGetSource("gitlab", "https://gitlab.com/api/v4/projects/41234567/packages/nuget/index.json", "gitlab-ci-token"), "glpat-" + t.Url(20));
+            HeldOutCorpus.NuGetWithCredentials("gitlab", "https://gitlab.com/api/v4/projects/41234567/packages/nuget/index.json", "gitlab-ci-token"), "glpat-" + t.Url(20));
         F("devops", "Azure DevOps", NuGet, "nuget.config",
-            NuGetSource("contoso-internal", "https://pkgs.dev.azure.com/contoso/_packaging/internal/nuget/v3/index.json", "az"),
+            HeldOutCorpus.NuGetWithCredentials("contoso-internal", "https://pkgs.dev.azure.com/contoso/_packaging/internal/nuget/v3/index.json", "az"),
             t.From("abcdefghijklmnopqrstuvwxyz234567", 52));
         M("devops", "Bitbucket", Interp,
             """    string M(string workspace, string repo) => $"git clone https://ci-bot:INTERPVALUE@bitbucket.org/{workspace}/{repo}.git";""",
@@ -429,7 +419,7 @@ public static class HeldOutBatch6
         S("devops", "Datadog", "Datadog", "ApiKey", Interp, t.Hex(32));
         S("devops", "Depot", "Depot", "Token", EnvWeb, "depot_project_" + t.Hex(64));
         S("devops", "Nx Cloud", "NxCloud", "AccessToken", Json, t.Base64(48));
-        S("devops", "Cachix", "Cachix", "AuthToken", Const, Jwt("{\"alg\":\"HS256\"}", $"{{\"jti\":\"{t.Uuid()}\",\"scopes\":\"cache\"}}", 32));
+        S("devops", "Cachix", "Cachix", "AuthToken", Const, t.Jwt("{\"alg\":\"HS256\"}", $"{{\"jti\":\"{t.Uuid()}\",\"scopes\":\"cache\"}}", 32));
         S("devops", "Hex", "HexPm", "ApiKey", Local, t.Hex(32));
         S("devops", "Semgrep", "Semgrep", "AppToken", Dict, t.Hex(64));
         S("devops", "GitGuardian", "GitGuardian", "ApiKey", Obj, t.AlphaNum(68));
@@ -443,7 +433,7 @@ public static class HeldOutBatch6
         S("devops", "AppVeyor", "AppVeyor", "ApiToken", Json, "v2." + t.AlphaNum(20));
         S("devops", "Semaphore", "Semaphore", "ApiToken", Arg, t.AlphaNum(20));
         F("devops", "JFrog Artifactory", NuGet, "nuget.config",
-            NuGetSource("artifactory", "https://contoso.jfrog.io/artifactory/api/nuget/v3/nuget-virtual/index.json", "ci@contoso.com"),
+            HeldOutCorpus.NuGetWithCredentials("artifactory", "https://contoso.jfrog.io/artifactory/api/nuget/v3/nuget-virtual/index.json", "ci@contoso.com"),
             Convert.ToBase64String(Encoding.ASCII.GetBytes("reftkn:01:1796083200:" + t.AlphaNum(32))).TrimEnd('='));
         S("devops", "Develocity", "Develocity", "AccessKey", EnvWeb, "develocity.contoso.net=" + t.From(LowerDigits, 52));
         M("devops", "Octopus Deploy", Arg,
@@ -509,7 +499,7 @@ public static class HeldOutBatch6
         S("saas", "Metabase", "Metabase", "ApiKey", Verbatim, "mb_" + t.Base64(32));
         S("saas", "Fivetran", "Fivetran", "ApiSecret", Json, t.AlphaNum(32));
         S("saas", "Retool", "Retool", "ApiToken", Arg, "retool_" + t.Hex(32));
-        S("saas", "n8n", "N8n", "ApiKey", Comment, Jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", $"{{\"sub\":\"{t.Uuid()}\",\"iss\":\"n8n\",\"aud\":\"public-api\",\"iat\":1764547200}}", 32));
+        S("saas", "n8n", "N8n", "ApiKey", Comment, t.Jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", $"{{\"sub\":\"{t.Uuid()}\",\"iss\":\"n8n\",\"aud\":\"public-api\",\"iat\":1764547200}}", 32));
         S("saas", "WorkOS", "WorkOs", "ApiKey", Static, "sk_" + t.Url(64));
         S("saas", "Descope", "Descope", "ManagementKey", Obj, "K2" + t.AlphaNum(60));
         S("saas", "FusionAuth", "FusionAuth", "ApiKey", Dict, t.Url(64));
@@ -705,7 +695,7 @@ public static class HeldOutBatch6
             $$"""
                 sealed class ClientSecretCredential { public ClientSecretCredential(string tenantId, string clientId, string clientSecret) { } }
                 object M() => new ClientSecretCredential("{{t.Uuid()}}", "{{t.Uuid()}}", VALUE);
-            """, EntraSecret());
+            """, t.EntraSecret());
         M("csharp", "AzureKeyCredential", Static,
             """
                 internal sealed class AzureKeyCredential { public AzureKeyCredential(string key) { } }
@@ -919,7 +909,7 @@ public static class HeldOutBatch6
         L("public", "Stripe", "PublishableKey", Const, "pk_live_51" + t.AlphaNum(97));
         L("public", "Supabase", "PublishableKey", Json, "sb_publishable_" + t.Url(22) + "_" + t.Url(8));
         L("public", "Supabase", "AnonKey", EnvWeb,
-            Jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", $"{{\"iss\":\"supabase\",\"ref\":\"{t.From(TokenMaker.Lower, 20)}\",\"role\":\"anon\",\"iat\":1764547200,\"exp\":2080123200}}", 32));
+            t.Jwt("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", $"{{\"iss\":\"supabase\",\"ref\":\"{t.From(TokenMaker.Lower, 20)}\",\"role\":\"anon\",\"iat\":1764547200,\"exp\":2080123200}}", 32));
         L("public", "Mapbox", "PublicToken", Static, "pk." + TokenMaker.B64Url($"{{\"u\":\"contoso\",\"a\":\"{t.From(LowerDigits, 25)}\"}}") + "." + t.Url(22));
         L("public", "PostHog", "ProjectApiKey", Dict, "phc_" + t.AlphaNum(43));
         L("public", "Sentry", "Dsn", Json, $"https://{t.Hex(32)}@o{t.From(Digits, 6)}.ingest.de.sentry.io/{t.From(Digits, 7)}");

@@ -305,6 +305,14 @@ public static class HeldOutCorpus
         };
     }
 
+    /// <summary>A nuget.config with nuget.org and one more source with its credentials (the password or token is the value, XMLVALUE).</summary>
+    public static string NuGetWithCredentials(string key, string url, string user) =>
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n"
+        + "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n"
+        + $"    <add key=\"{key}\" value=\"{url}\" />\n  </packageSources>\n  <packageSourceCredentials>\n    <{key}>\n"
+        + $"      <add key=\"Username\" value=\"{user}\" />\n      <add key=\"ClearTextPassword\" value=\"XMLVALUE\" />\n    </{key}>\n"
+        + "  </packageSourceCredentials>\n</configuration>\n";
+
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>SCREAMING_SNAKE of a PascalCase word (AuthToken gives AUTH_TOKEN).</summary>
@@ -435,6 +443,12 @@ public sealed class TokenMaker(int seed)
 
     public string Jwt(string payload) =>
         B64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + B64Url(payload) + "." + Base64Url(32);
+
+    /// <summary>A JWT with the given header and payload and a random signature of <paramref name="signatureBytes"/> bytes.</summary>
+    public string Jwt(string header, string payload, int signatureBytes) => B64Url(header) + "." + B64Url(payload) + "." + Base64Url(signatureBytes);
+
+    /// <summary>A Microsoft Entra ID client secret: three characters, the <c>8Q~</c> marker and thirty-four more.</summary>
+    public string EntraSecret() => AlphaNum(3) + "8Q~" + From(Alnum + "_~.-", 34);
 
     public static string B64Url(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
