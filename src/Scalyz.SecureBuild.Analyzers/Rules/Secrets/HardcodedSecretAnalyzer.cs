@@ -190,6 +190,15 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     // statement, that match an anchored format of a provider word between the keyword and the literal.
     private static void AnalyzeAfterProviderWord(SyntaxTreeAnalysisContext context, string text, SyntaxToken token, int keywordAt, SecretSettings settings, ref int lastReported)
     {
+        // A plain literal starts with its quote, or (verbatim) has it one character further, and starts within
+        // ProviderWordChars after the keyword: most provider words (Token in JsonToken) have no quote that near, and
+        // their tokens need not be walked.
+        var quotesFrom = keywordAt + 1;
+        if (text.IndexOf('"', quotesFrom, Math.Min(text.Length, quotesFrom + ProviderWordChars) - quotesFrom) < 0)
+        {
+            return;
+        }
+
         var candidate = token;
         for (var n = 0; n < ProviderWordReach && candidate.SpanStart < keywordAt + ProviderWordChars && !candidate.IsKind(SyntaxKind.SemicolonToken); n++)
         {
