@@ -23,6 +23,13 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     // the text pass looks at nothing else, so most characters cost one table lookup.
     private static readonly System.Lazy<bool[]> StartPairs = new(BuildStartPairs);
 
+    // The first three characters (lowercase ASCII, hashed) of every keyword and API name of three characters or more, and
+    // the pairs that start anything else (a two-character keyword, ':', '=', '-', ...): a pair such as "to", "pa" or "Sy"
+    // that only starts longer words passes on to the keyword table only when its third character continues one of them.
+    private static readonly bool[] StartTriples = new bool[1 << 16];
+
+    private static readonly bool[] AnyThird = new bool[128 * 128];
+
     private static readonly string[] TestFrameworkAssemblies = ["xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework"];
 
     /// <inheritdoc/>
@@ -97,6 +104,11 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
             var c = SecretText.ToLowerAscii(raw);
             var next = SecretText.ToLowerAscii(text[i + 1]);
+            if (i + 2 < text.Length && !AnyThird[(c << 7) | next] && !StartTriples[TripleOf(c, next, SecretText.ToLowerAscii(text[i + 2]))])
+            {
+                continue;
+            }
+
             if (c >= 128 || next >= 128 || (i < analyzedUntil && !anchoredBuckets[SecretCatalog.BucketOf(c, next)]))
             {
                 continue;
@@ -178,6 +190,15 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     // statement, that match an anchored format of a provider word between the keyword and the literal.
     private static void AnalyzeAfterProviderWord(SyntaxTreeAnalysisContext context, string text, SyntaxToken token, int keywordAt, SecretSettings settings, ref int lastReported)
     {
+        // A plain literal starts with its quote, or (verbatim) has it one character further, and starts within
+        // ProviderWordChars after the keyword: most provider words (Token in JsonToken) have no quote that near, and
+        // their tokens need not be walked.
+        var quotesFrom = keywordAt + 1;
+        if (text.IndexOf('"', quotesFrom, Math.Min(text.Length, quotesFrom + ProviderWordChars) - quotesFrom) < 0)
+        {
+            return;
+        }
+
         var candidate = token;
         for (var n = 0; n < ProviderWordReach && candidate.SpanStart < keywordAt + ProviderWordChars && !candidate.IsKind(SyntaxKind.SemicolonToken); n++)
         {
@@ -277,10 +298,16 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    // Hashed, so two triples may share an entry: that only lets a few more positions on to the exact checks.
+    private static int TripleOf(char first, char second, char third) =>
+        (int)((uint)((first << 14) ^ (second << 7) ^ third) * 2654435761u >> 16);
+
     private static bool[] BuildStartPairs()
     {
         var pairs = new bool[128 * 128];
-        void Add(char first, char second)
+
+        // Without a third character, the pair passes whatever follows it.
+        void Add(char first, char second, char third = '\0')
         {
             foreach (var a in new[] { first, char.ToUpperInvariant(first), char.ToLowerInvariant(first) })
             {
@@ -292,32 +319,48 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                     }
                 }
             }
+
+            var lowerFirst = SecretText.ToLowerAscii(first);
+            var lowerSecond = SecretText.ToLowerAscii(second);
+            if (lowerFirst < 128 && lowerSecond < 128)
+            {
+                if (third == '\0')
+                {
+                    AnyThird[(lowerFirst << 7) | lowerSecond] = true;
+                }
+                else
+                {
+                    StartTriples[TripleOf(lowerFirst, lowerSecond, SecretText.ToLowerAscii(third))] = true;
+                }
+            }
         }
 
         foreach (var format in SecretCatalog.Default.Formats)
         {
             foreach (var keyword in format.Keywords)
             {
-                Add(keyword[0], keyword[1]);
+                Add(keyword[0], keyword[1], keyword.Length > 2 ? keyword[2] : '\0');
             }
         }
 
-        foreach (var sink in new[] { "HM", "Sy", "Ae", "Ch", "Cr", "Ke" })
+        foreach (var sink in new[] { "HMA", "Sym", "Aes", "Cha", "Cre", "Key" })
         {
-            Add(sink[0], sink[1]);
+            Add(sink[0], sink[1], sink[2]);
         }
 
         for (var next = 0; next < 128; next++)
         {
             pairs[(':' << 7) | next] = true;
             pairs[('=' << 7) | next] = true;
+            AnyThird[(':' << 7) | next] = true;
+            AnyThird[('=' << 7) | next] = true;
         }
 
         // Command-line options (--api-key, -p, -k) and .netrc's "password" word: see CommentCredentials.MayStartAt.
         Add('-', '-');
         Add('-', 'p');
         Add('-', 'k');
-        Add('p', 'a');
+        Add('p', 'a', 's');
 
         return pairs;
     }
