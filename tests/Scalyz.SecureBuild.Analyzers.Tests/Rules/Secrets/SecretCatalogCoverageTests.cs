@@ -19,16 +19,7 @@ public sealed class SecretCatalogCoverageTests
     private const string FirstAddedId = "azure-apim-key-identifiable";
 
     /// <summary>The formats from the first added row on.</summary>
-    public static TheoryData<string> AddedFormatIds()
-    {
-        var data = new TheoryData<string>();
-        foreach (var format in AddedFormats())
-        {
-            data.Add(format.Id);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> AddedFormatIds() => SecretSamples.Ids(AddedFormats());
 
     [Fact]
     public void AddedFormats_AreAtLeastSixtyWithTightKeywords()
