@@ -12,10 +12,13 @@ public static class SecretSamples
     private const string Safe = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     /// <summary>Every catalog format that reports a token or private key (SSB1001/SSB1004), by id.</summary>
-    public static TheoryData<string> FormatIds()
+    public static TheoryData<string> FormatIds() => Ids(SecretCatalog.Default.Formats.Where(f => f.Kind is SecretKind.Token or SecretKind.PrivateKey));
+
+    /// <summary>The ids of <paramref name="formats"/>, as theory data.</summary>
+    internal static TheoryData<string> Ids(IEnumerable<SecretFormat> formats)
     {
         var data = new TheoryData<string>();
-        foreach (var format in SecretCatalog.Default.Formats.Where(f => f.Kind is SecretKind.Token or SecretKind.PrivateKey))
+        foreach (var format in formats)
         {
             data.Add(format.Id);
         }
