@@ -109,7 +109,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
 
             var sink = SymmetricKeySinks.MayStartAt(text, i);
-            var keyEnd = !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i));
+            var keyEnd = !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i) || GeneralCredentials.MayStartAt(text, i));
             if (!hit && !sink && !keyEnd)
             {
                 continue;
@@ -269,7 +269,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         var value = builder.ToString();
         if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match)
-            || CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true))
+            || CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true)
+            || GeneralCredentials.TryFind(value, 0, value.Length, settings, out match))
         {
             var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
             var target = CredentialTargets.FindName(interpolated.StringStartToken);
@@ -318,6 +319,20 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         Add('-', 'p');
         Add('-', 'k');
         Add('p', 'a');
+        foreach (var pair in GeneralCredentials.StartPairs)
+        {
+            if (pair.Length == 1)
+            {
+                for (var next = 0; next < 128; next++)
+                {
+                    pairs[(pair[0] << 7) | next] = true;
+                }
+            }
+            else
+            {
+                Add(pair[0], pair[1]);
+            }
+        }
 
         return pairs;
     }
@@ -378,7 +393,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     {
         var value = token.ValueText;
         if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match)
-            || (value.Length < 4096 && CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true)))
+            || (value.Length < 4096 && CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true))
+            || (value.Length < 4096 && GeneralCredentials.TryFind(value, 0, value.Length, settings, out match)))
         {
             var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
             var target = CredentialTargets.FindName(token);
@@ -389,7 +405,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeComment(SyntaxTreeAnalysisContext context, string text, TextSpan span, SecretSettings settings)
     {
         if (SecretScanner.TryFind(text, span.Start, span.Length, settings, out var match)
-            || CommentCredentials.TryFind(text, span.Start, span.Length, settings, out match))
+            || CommentCredentials.TryFind(text, span.Start, span.Length, settings, out match)
+            || GeneralCredentials.TryFind(text, span.Start, span.Length, settings, out match, inComment: true))
         {
             var location = Location.Create(context.Tree, new TextSpan(match.Start, match.Length));
             context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Comment, location, match.Label, match.Mask(text)));
@@ -420,10 +437,13 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             (name, kind) = CredentialTargets.FindParameter(token, context.SemanticModel, context.CancellationToken);
         }
 
-        if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
-            || !CredentialNames.IsSecretValue(kind, value, settings)
+        // A name with a credential word anywhere (AesKeyHex, PayerKeypair) given a strongly random value.
+        var loose = name is not null && kind == CredentialKind.None && value.Length >= 32;
+        if (name is null || (kind == CredentialKind.None && !loose) || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
+            || (loose ? !GeneralCredentials.IsLooseCredential(name, value, settings) : !CredentialNames.IsSecretValue(kind, value, settings))
             || SecretScanner.TryFind(value, 0, value.Length, settings, out _)
             || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true)
+            || (value.Length < 4096 && GeneralCredentials.TryFind(value, 0, value.Length, settings, out _))
             || HasProviderWordBefore(token, settings))
         {
             return;
@@ -464,7 +484,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
             || !CredentialNames.IsSecretValue(kind, value, settings)
             || SecretScanner.TryFind(value, 0, value.Length, settings, out _)
-            || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true))
+            || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true)
+            || GeneralCredentials.TryFind(value, 0, value.Length, settings, out _))
         {
             return;
         }
