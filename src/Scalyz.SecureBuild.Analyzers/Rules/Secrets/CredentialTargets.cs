@@ -308,29 +308,9 @@ internal static class CredentialTargets
     // ValidatePassword) take a name or a value to check, not the credential itself.
     private static string? SingleArgumentTarget(ArgumentSyntax argument)
     {
-        if (argument.Parent is not ArgumentListSyntax { Arguments.Count: 1 } list)
+        if (argument.Parent is not ArgumentListSyntax { Arguments.Count: 1 } list || CallName(list) is not { } name || StartsWithLookupVerb(name))
         {
             return null;
-        }
-
-        var name = list.Parent switch
-        {
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
-            InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
-            BaseObjectCreationExpressionSyntax creation => CreatedTypeName(creation),
-            _ => null,
-        };
-        if (name is null)
-        {
-            return null;
-        }
-
-        foreach (var verb in LookupVerbs)
-        {
-            if (name.StartsWith(verb, System.StringComparison.Ordinal) && name.Length > verb.Length && char.IsUpper(name[verb.Length]))
-            {
-                return null;
-            }
         }
 
         // Only a credential name counts; other calls are left to the parameter they bind to.
@@ -350,19 +330,29 @@ internal static class CredentialTargets
     // two arguments of a call or creation named after credentials or a login is the password (a third is a domain or realm).
     private static string? LastArgumentOfCredentialCall(ArgumentSyntax argument)
     {
-        if (argument.Parent is not ArgumentListSyntax { Arguments.Count: 2 } list || list.Arguments[1] != argument)
+        return argument.Parent is ArgumentListSyntax { Arguments.Count: 2 } list && list.Arguments[1] == argument ? CredentialPairName(CallName(list)) : null;
+    }
+
+    // The method or created type an argument list belongs to.
+    private static string? CallName(ArgumentListSyntax list) => list.Parent switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
+        InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+        BaseObjectCreationExpressionSyntax creation => CreatedTypeName(creation),
+        _ => null,
+    };
+
+    private static bool StartsWithLookupVerb(string name)
+    {
+        foreach (var verb in LookupVerbs)
         {
-            return null;
+            if (name.StartsWith(verb, System.StringComparison.Ordinal) && name.Length > verb.Length && char.IsUpper(name[verb.Length]))
+            {
+                return true;
+            }
         }
 
-        var name = list.Parent switch
-        {
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
-            InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
-            BaseObjectCreationExpressionSyntax creation => CreatedTypeName(creation),
-            _ => null,
-        };
-        return CredentialPairName(name);
+        return false;
     }
 
     // [ApiKey("...")], [Credential("user", "p")]: an attribute named after a credential; its one argument is the
@@ -406,17 +396,9 @@ internal static class CredentialTargets
 
     private static string? CredentialPairName(string? name)
     {
-        if (name is null)
+        if (name is null || StartsWithLookupVerb(name))
         {
             return null;
-        }
-
-        foreach (var verb in LookupVerbs)
-        {
-            if (name.StartsWith(verb, System.StringComparison.Ordinal) && name.Length > verb.Length && char.IsUpper(name[verb.Length]))
-            {
-                return null;
-            }
         }
 
         foreach (var word in new[] { "Credential", "BasicAuth", "Login", "SignIn", "Authenticate" })

@@ -82,7 +82,6 @@ internal static class GeneralCredentials
         return TryUrlKey(text, start, end, settings, out match)
             || TryDockerPasswordStdin(text, start, end, settings, out match)
             || TryKeyRing(text, start, end, settings, out match)
-            || TryCommandLineOption(text, start, end, settings, out match)
             || TryProse(text, start, end, settings, inComment, out match);
     }
 
@@ -417,74 +416,6 @@ internal static class GeneralCredentials
 
         match = new SecretMatch(ProseFormat, valueStart, n, null);
         return true;
-    }
-
-    // Command lines in strings: --password <p>, --token <t>, --api-key=<k>, and -p <p> on a line that logs in.
-    private static bool TryCommandLineOption(string text, int start, int end, SecretSettings settings, out SecretMatch match)
-    {
-        match = default;
-        for (var at = IndexOf(text, start, end, "-"); at >= 0 && at < end - 3; at = IndexOf(text, at + 1, end, "-"))
-        {
-            if (at > start && text[at - 1] is not (' ' or '"' or '\''))
-            {
-                continue;
-            }
-
-            var nameStart = at + 1;
-            var longOption = text[nameStart] == '-';
-            if (longOption)
-            {
-                nameStart++;
-            }
-
-            var nameEnd = nameStart;
-            while (nameEnd < end && nameEnd - nameStart < 40 && (IsAlphanumeric(text[nameEnd]) || text[nameEnd] is '-' or '_'))
-            {
-                nameEnd++;
-            }
-
-            if (nameEnd >= end - 1 || text[nameEnd] is not (' ' or '=') || nameEnd == nameStart)
-            {
-                continue;
-            }
-
-            CredentialKind kind;
-            if (longOption)
-            {
-                kind = CredentialNames.Classify(text.Substring(nameStart, nameEnd - nameStart));
-            }
-            else
-            {
-                var lineStart = text.LastIndexOf('\n', at, at - start) + 1;
-                kind = nameEnd - nameStart == 1 && text[nameStart] == 'p' && text[nameEnd] == ' '
-                    && SecretText.IndexOfIgnoreCase(text, lineStart, at - lineStart, "login") >= 0 ? CredentialKind.Password : CredentialKind.None;
-            }
-
-            if (kind == CredentialKind.None)
-            {
-                continue;
-            }
-
-            var valueStart = nameEnd + 1;
-            if (valueStart < end && text[valueStart] is '"' or '\'')
-            {
-                valueStart++;
-            }
-
-            var valueEnd = valueStart;
-            while (valueEnd < end && valueEnd - valueStart < 400 && text[valueEnd] is not (' ' or '\t' or '\r' or '\n' or '"' or '\''))
-            {
-                valueEnd++;
-            }
-
-            if (valueEnd - valueStart >= 8 && CredentialNames.IsSecretValue(kind, text.Substring(valueStart, valueEnd - valueStart), settings))
-            {
-                match = new SecretMatch(ProseFormat, valueStart, valueEnd - valueStart, null);
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // ASP.NET Data Protection key ring XML: <masterKey ...> ... <value>base64</value> holds the key itself when unencrypted.

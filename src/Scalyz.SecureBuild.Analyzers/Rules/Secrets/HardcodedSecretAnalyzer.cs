@@ -558,9 +558,9 @@ internal static class CommentCredentials
         {
             if (text[i] == ' ' && i > start && text[i - 1] != ' ')
             {
-                // Command lines in comments: --api-key <key>, --password <p>, docker login -u u -p <p>, choco apikey -k <key>;
+                // Command lines in comments and strings: --api-key <key>, --password <p>, docker login -u u -p <p>, choco apikey -k <key>;
                 // .netrc entries anywhere: machine h login u password p.
-                if ((!inLiteral && TryFlag(text, start, end, i, settings, out match)) || TryNetrcPassword(text, start, end, i, settings, out match))
+                if (TryFlag(text, start, end, i, settings, out match) || TryNetrcPassword(text, start, end, i, settings, out match))
                 {
                     return true;
                 }

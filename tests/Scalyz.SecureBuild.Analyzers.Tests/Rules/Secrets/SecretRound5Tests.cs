@@ -148,7 +148,7 @@ public sealed class SecretRound5Tests
         + "    static ReadOnlySpan<byte> KeyXml => {|SSB1004:\"\"\"\n        <key id=\"" + Guid + "\" version=\"1\"><descriptor><masterKey p4:requiresEncryption=\"true\" xmlns:p4=\"urn:dp\">"
         + "<value>" + Base64Key + "</value></masterKey></descriptor></key>\n        \"\"\"u8|};\n"
         + "    // echo \"{|SSB1008:" + Password + "|}\" | docker login registry.example.com -u ci --password-stdin\n"
-        + "    string Login() => {|SSB1002:\"login -u ci -p " + Password + " registry.example.com\"|};\n"
+        + "    string Login() => {|SSB1002:\"docker login -u ci -p " + Password + " registry.example.com\"|};\n"
         + "    string Push() => {|SSB1002:\"nuget push pkg.nupkg --api-key " + Base62 + " --source feed\"|};\n"
         + "    const string Request = {|SSB1002:\"GET /v1/orders HTTP/1.1\\r\\nHost: api.example.com\\r\\nAuthorization: Bearer " + Base62 + "\\r\\n\"|};\n");
 
@@ -158,7 +158,7 @@ public sealed class SecretRound5Tests
         + "    const string Weights = \"" + Keypair(64) + "\";\n"
         + "    const string KeyRing = \"<key><descriptor><encryptedSecret><value>AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA</value></encryptedSecret></descriptor></key>\";\n"
         + "    // echo \"$REGISTRY_PASSWORD\" | docker login registry.example.com -u ci --password-stdin\n"
-        + "    string Login() => \"login -u ci -p $REGISTRY_PASSWORD registry.example.com\";\n"
+        + "    string Login() => \"docker login -u ci -p $REGISTRY_PASSWORD registry.example.com\";\n"
         + "    string Push() => \"nuget push pkg.nupkg --api-key %NUGET_API_KEY% --token-file ./token.txt\";\n");
 
     // ------------------------------------------------------------------ 5. configuration files
