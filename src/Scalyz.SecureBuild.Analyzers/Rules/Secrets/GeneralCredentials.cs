@@ -38,11 +38,12 @@ internal static class GeneralCredentials
     private static readonly string[] HookHostWords = ["hook", "webhook", "trigger", "notify", "push", "callback", "rpc"];
 
     /// <summary>Character pairs (lowercase) that may start one of this class's candidates; the text pass looks at nothing else.</summary>
-    public static readonly string[] StartPairs = ["is", "wa", "->", "<c", "<v", "--", "`", "ke", "to", "se", "pa", "pw", "ap", "cr"];
+    public static readonly string[] StartPairs = ["<v", "--", "ke", "to", "se", "pa", "pw", "ap", "cr"];
 
     /// <summary>
-    /// Whether a candidate of this class may start at <paramref name="i"/> in C# source text: " is " or " was " (prose),
-    /// "->", "&lt;c&gt;", "&lt;value&gt;" (key ring), "--password-stdin", or a credential word followed by a space or a backtick.
+    /// Whether a candidate of this class may start at <paramref name="i"/> in C# source text: "&lt;value&gt;" (key ring),
+    /// "--password-stdin", or a credential word followed by a space or a backtick (prose: "key is", "token -&gt;",
+    /// "secret &lt;c&gt;", "token `"). Separators alone (" is ") are not looked at: they are everywhere in comments.
     /// </summary>
     public static bool MayStartAt(string text, int i)
     {
@@ -54,16 +55,10 @@ internal static class GeneralCredentials
 
         switch (c)
         {
-            case 'i':
-                return text[i - 1] == ' ' && text[i + 1] == 's' && text[i + 2] == ' ';
-            case 'w':
-                return text[i - 1] == ' ' && text[i + 1] == 'a' && text[i + 2] == 's' && text[i + 3] == ' ';
             case '-':
-                return (text[i + 1] == '>' && text[i - 1] is ' ' or '-' or '=') || (text[i + 1] == '-' && Matches(text, i, "--password-stdin"));
+                return text[i + 1] == '-' && Matches(text, i, "--password-stdin");
             case '<':
-                return (text[i + 1] == 'c' && text[i + 2] == '>') || Matches(text, i, "<value>");
-            case '`':
-                return true;
+                return Matches(text, i, "<value>");
             default:
                 return !IsWordChar(text[i - 1]) && CredentialWordLength(text, i) is var length and > 0 && i + length < text.Length && text[i + length] is ' ' or '`';
         }

@@ -321,17 +321,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         Add('p', 'a');
         foreach (var pair in GeneralCredentials.StartPairs)
         {
-            if (pair.Length == 1)
-            {
-                for (var next = 0; next < 128; next++)
-                {
-                    pairs[(pair[0] << 7) | next] = true;
-                }
-            }
-            else
-            {
-                Add(pair[0], pair[1]);
-            }
+            Add(pair[0], pair[1]);
         }
 
         return pairs;
