@@ -443,7 +443,8 @@ internal static class GeneralCredentials
 
     /// <summary>
     /// A keypair or secret key written as a JSON array of byte values (a Solana CLI keypair file: 64 numbers of 0-255;
-    /// an ethers or libsodium secret key: 32 or 64). Only 64 counts on its own; 32 needs a key name (<paramref name="keyNamed"/>).
+    /// an ethers or libsodium secret key: 32 or 64), at least half of them distinct. 32 counts only under a key name
+    /// (<paramref name="keyNamed"/>).
     /// </summary>
     public static bool TryKeyBytes(string text, bool keyNamed, out SecretMatch match)
     {
@@ -904,7 +905,7 @@ internal static class GeneralCredentials
 
     private static bool IsLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
-    private static bool IsAlphanumeric(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
+    private static bool IsAlphanumeric(char c) => SecretScanner.IsAlphanumeric(c);
 
     private static bool IsWordChar(char c) => IsAlphanumeric(c) || c == '_';
 }
