@@ -113,6 +113,61 @@ public sealed class SecretAnalyzerTests(PackageFixture package)
         }
     }
 
+    [Fact]
+    public void Build_RoundFiveGeneralMechanisms_ReportedAndLookAlikesNot()
+    {
+        var workspace = package.CreateWorkspace();
+        const string RpcKey = "Xq7Lm2Vr9Tz4" + "Kp8Wn3Ys6Bd1Hf5Jc0G";
+        const string Prose = "Rb5Np1Ws8Ky3" + "Gd6Tm0Vq4Hx7Jc2Lf9Z";
+        const string Password = "Tr0ub4dor" + "&3x-77";
+        const string Hex = "9f3b7c1e5a2d8f4b6c0e7a9d1f3b5c7e" + "2a4d6f8b0c1e3a5d7f9b2c4e6a8d0f1b";
+        File.WriteAllText(workspace.PathOf("CleanApp", "RoundFive.cs"), $$"""
+            namespace CleanApp;
+
+            public sealed class Builder { public Builder UseCredentials(string user, string password) => this; }
+
+            public static class RoundFive
+            {
+                public static string Rpc(string owner) => $"https://eth-mainnet.example.com/v2/{{RpcKey}}/owners?owner={owner}";
+                // the deploy api key is {{Prose}}
+                public static Builder Login(Builder b) => b.UseCredentials("orders", "{{Password}}");
+                public static readonly byte[] FieldEncryptionKey = System.Convert.FromHexString("{{Hex}}");
+                // the password is required; see commit https://github.com/contoso/orders/commit/{{Hex.Substring(0, 40)}}
+                public const string KeySha256 = "{{Hex}}";
+            }
+            """);
+        File.WriteAllText(workspace.PathOf("CleanApp", ".env"), "APP_NAME=clean\nAES_KEY_HEX=" + Hex + "\n");
+        // An Azure Functions project's local settings: the package hands local.settings.json to the analyzer too.
+        const string SearchKey = "Hw4Rt8Zp2Lk6" + "Vn0Qx3Mb7Jd5Gs9Fc1Y";
+        File.WriteAllText(workspace.PathOf("CleanApp", "local.settings.json"), $$"""
+            {
+              "IsEncrypted": false,
+              "Values": {
+                "AzureWebJobsStorage": "UseDevelopmentStorage=true",
+                "SearchApiKey": "{{SearchKey}}"
+              }
+            }
+            """);
+
+        var build = workspace.Build("CleanApp");
+
+        var file = workspace.PathOf("CleanApp", "RoundFive.cs");
+        Assert.Equal(
+            [
+                ("SSB1006", workspace.PathOf("CleanApp", ".env"), 2),
+                ("SSB1006", workspace.PathOf("CleanApp", "local.settings.json"), 5),
+                ("SSB1001", file, 7),
+                ("SSB1008", file, 8),
+                ("SSB1002", file, 9),
+                ("SSB1002", file, 10),
+            ],
+            SecretDiagnostics(build).Select(d => (d.Code, d.File, d.Line)).OrderBy(d => d.File == file).ThenBy(d => d.Line).ToList());
+        foreach (var secret in new[] { RpcKey, Prose, Password, Hex, SearchKey })
+        {
+            Assert.DoesNotContain(secret, build.Output, StringComparison.Ordinal);
+        }
+    }
+
     private static List<BuildDiagnostic> SecretDiagnostics(BuildResult build) =>
         build.SecureBuildDiagnostics.Where(d => d.Code.StartsWith("SSB1", StringComparison.Ordinal)).ToList();
 }

@@ -10,8 +10,10 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 
 /// <summary>
 /// SSB1006: secrets in configuration files the package adds as AdditionalFiles (appsettings*.json, web.config,
-/// app.config, nuget.config, .env, launchSettings.json, *.pubxml): catalog formats anywhere in the file, and literal
-/// values of credential-named keys (JSON properties, &lt;add key= value=&gt;, XML elements, KEY=value lines).
+/// app.config, nuget.config, .env, launchSettings.json, local.settings.json, *.pubxml): catalog formats anywhere in the
+/// file, and literal values of credential-named keys (JSON properties, &lt;add key= value=&gt;, XML elements and
+/// attributes, KEY=value lines), of keys under a credential-named section ("ApiKeys": { "Stripe": ... }), and the
+/// general mechanisms of <see cref="GeneralCredentials"/> (URL keys, tokens as URL user names).
 /// User secrets (secrets.json) and templates (.env.example) are never read.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -24,6 +26,8 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
     private static readonly Regex XmlAddPair = new(@"\b(?:key|name)\s*=\s*""(?<k>[^""]{1,120})""[^>]*?\b(?:value|connectionString)\s*=\s*""(?<v>[^""]{1,2000})""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex XmlElement = new(@"<(?<k>[A-Za-z][\w.\-]{0,80})>(?<v>[^<]{1,2000})</\k<k>>", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
+
+    private static readonly Regex XmlAttribute = new(@"\s(?<k>[A-Za-z][\w\-]{1,60})\s*=\s*""(?<v>[^""]{1,400})""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
 
     private static readonly Regex EnvLine = new(@"^\s*(?:export\s+)?(?<k>[A-Za-z_][A-Za-z0-9_.]{0,120})\s*=\s*[""']?(?<v>[^""'\r\n#]{1,2000})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
 
@@ -43,7 +47,7 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
     {
         var name = Path.GetFileName(path);
         if (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase))
+            || name.Equals("launchSettings.json", StringComparison.OrdinalIgnoreCase) || name.Equals("local.settings.json", StringComparison.OrdinalIgnoreCase))
         {
             return ConfigFileKind.Json;
         }
@@ -117,9 +121,11 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
                 {
                     TryReportPair(context, path, text, content, span, pair, settings, fileName, sections);
                 }
-                else if (!TryReportPair(context, path, text, content, span, XmlAddPair, settings, fileName, sections))
+                else if (!TryReportPair(context, path, text, content, span, XmlAddPair, settings, fileName, sections)
+                    && !TryReportPair(context, path, text, content, span, XmlElement, settings, fileName, sections))
                 {
-                    TryReportPair(context, path, text, content, span, XmlElement, settings, fileName, sections);
+                    // <network host="smtp.example.com" userName="..." password="..." />: credential-named attributes.
+                    TryReportPair(context, path, text, content, span, XmlAttribute, settings, fileName, sections);
                 }
             }
 
@@ -159,14 +165,31 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
 
                 // nuget.config's <apikeys> section holds package feed API keys under the feed's URL.
                 var kind = sections.InApiKeys ? CredentialKind.Key : CredentialNames.Classify(key);
-                if (kind != CredentialKind.None && CredentialNames.IsSecretValue(kind, value.Value, settings))
+                var name = key;
+                if (kind == CredentialKind.None && pattern != XmlAttribute && sections.Parent is { Length: > 0 } parent)
+                {
+                    // "ApiKeys": { "Stripe": "..." }, "Passwords": { "Admin": "..." }: the section names the credential;
+                    // the whole path is classified, so "Password": { "RequiredLength": ... } stays a setting.
+                    name = parent + ":" + key;
+                    kind = CredentialNames.Classify(name);
+                }
+
+                if (kind != CredentialKind.None && (CredentialNames.IsSecretValue(kind, value.Value, settings)
+                    || (kind == CredentialKind.Password && IsGroupedPassword(value.Value, settings))))
+                {
+                    Report(context, path, text, value.Index, value.Length, "The value of '" + name + "'", SecretText.Mask(value.Value, 0, value.Length), fileName);
+                    return true;
+                }
+
+                if (kind == CredentialKind.None && GeneralCredentials.IsLooseCredential(key, value.Value, settings))
                 {
                     Report(context, path, text, value.Index, value.Length, "The value of '" + key + "'", SecretText.Mask(value.Value, 0, value.Length), fileName);
                     return true;
                 }
 
                 // A value that holds a credential of its own: a URL's ?code= or &sig=, "Authorization: Bearer ...".
-                if (CommentCredentials.TryFind(content, value.Index, value.Length, settings, out var inner, inLiteral: true))
+                if (CommentCredentials.TryFind(content, value.Index, value.Length, settings, out var inner, inLiteral: true)
+                    || GeneralCredentials.TryFind(content, value.Index, value.Length, settings, out inner))
                 {
                     Report(context, path, text, inner.Start, inner.Length, "The value of '" + key + "'", inner.Mask(content), fileName);
                     return true;
@@ -181,12 +204,47 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    // An app password written in groups (Google's "abcd efgh ijkl mnop"): three to six groups of the same length, 4 to 8
+    // letters or digits, one space apart; judged without the spaces.
+    private static bool IsGroupedPassword(string value, SecretSettings settings)
+    {
+        var groups = value.Split(' ');
+        if (groups.Length is < 3 or > 6)
+        {
+            return false;
+        }
+
+        foreach (var group in groups)
+        {
+            if (group.Length != groups[0].Length || group.Length is < 4 or > 8)
+            {
+                return false;
+            }
+
+            foreach (var c in group)
+            {
+                if (!SecretScanner.IsAlphanumeric(c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        var joined = string.Concat(groups);
+        return CredentialNames.IsSecretValue(CredentialKind.Password, joined, settings) && SecretText.Entropy(joined, 0, joined.Length) >= 3.0;
+    }
+
     /// <summary>The JSON objects or XML elements a line sits in, so a key is read with its provider section.</summary>
     private sealed class Sections
     {
         private readonly System.Collections.Generic.List<string> _open = [];
 
         public bool InApiKeys => _open.Exists(s => s.Equals("apikeys", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>The innermost open JSON object's key, or null at the top level or in XML.</summary>
+        public string? Parent => _open.Count == 0 || _xml ? null : _open[_open.Count - 1];
+
+        private bool _xml;
 
         public string Qualify(string key) => _open.Count == 0 ? key : string.Join(":", _open) + ":" + key;
 
@@ -224,6 +282,7 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
 
         public void ReadXml(string content, TextSpan line)
         {
+            _xml = true;
             for (var i = content.IndexOf('<', line.Start, line.Length); i >= 0 && i < line.End - 1; i = content.IndexOf('<', i + 1, line.End - i - 1))
             {
                 var closing = content[i + 1] == '/';

@@ -131,6 +131,12 @@ internal static class CredentialNames
                 continue;
             }
 
+            // Before the credential word, only a word of its own counts: "Typesense" and "Labelbox" are names, not "type" and "label".
+            if (at >= 0 && at < wordAt && IsInsideLongerWord(name, word))
+            {
+                continue;
+            }
+
             // 'id' and 'ref' only count as a whole trailing word (ClientSecretId), not inside other words (valid, preferred);
             // none counts inside the credential word itself ('count' in AccountKey).
             if (at >= 0 && (word.Length > 3 || at + word.Length == length) && !(at >= wordAt && at + word.Length <= wordAt + wordLength))
@@ -140,6 +146,12 @@ internal static class CredentialNames
         }
 
         return kind;
+    }
+
+    private static bool IsInsideLongerWord(string name, string word)
+    {
+        var at = SecretText.IndexOfIgnoreCase(name, 0, name.Length, word);
+        return at >= 0 && at + word.Length < name.Length && name[at + word.Length] is >= 'a' and <= 'z';
     }
 
     private static bool IsOwnerWord(string word) =>
@@ -202,7 +214,7 @@ internal static class CredentialNames
     public static bool IsSecretValue(CredentialKind kind, string value, SecretSettings settings)
     {
         // An Authorization value is a scheme and a credential ("Bearer ...", "token ...", "Basic ...", "ApiKey ..."): the credential is judged.
-        if (kind != CredentialKind.None && SchemeLength(value) is var scheme and > 0)
+        if (kind != CredentialKind.None && (SchemeLength(value) is var scheme and > 0 || (scheme = GeneralCredentials.CustomSchemeLength(value)) > 0))
         {
             if (SecretText.IndexOfIgnoreCase(value, 0, 6, "basic ") == 0 && SecretScanner.IsPlaceholderBasicValue(value, scheme, value.Length - scheme))
             {

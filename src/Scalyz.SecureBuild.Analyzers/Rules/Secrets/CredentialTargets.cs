@@ -26,6 +26,11 @@ internal static class CredentialTargets
             return (label, CredentialKind.Password);
         }
 
+        if (expression is not null && IsBasicCredentialUser(expression))
+        {
+            return (BasicCredentialsUserLabel, CredentialKind.Key);
+        }
+
         var name = FindName(literal);
         return name is null ? (null, CredentialKind.None) : (name, CredentialNames.Classify(name));
     }
@@ -111,9 +116,16 @@ internal static class CredentialTargets
 
     public const string BasicCredentialsLabel = "The Basic authentication password";
     public const string SecureStringLabel = "The SecureString password";
+    public const string BasicCredentialsUserLabel = "The Basic authentication API token";
 
     public static bool IsApiLabel(string name) => name is NetworkCredentialLabel or CertificateLabel or AuthorizationLabel or AccountKeyLabel or ApiKeyLabel or AwsSecretLabel or ClientSecretLabel
-        or BasicCredentialsLabel or SecureStringLabel;
+        or BasicCredentialsLabel or SecureStringLabel or BasicCredentialsUserLabel;
+
+    // "<token>" + ":x" (or ":api_token", ":") on its way to Basic credentials: services that take the API token as the
+    // user name (BambooHR, Toggl, Harvest-style APIs) put the secret before the colon.
+    private static bool IsBasicCredentialUser(ExpressionSyntax expression) =>
+        expression.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation && concatenation.Left == expression
+        && StringValue(concatenation.Right) is { Length: > 0 } rest && rest[0] == ':' && IsBasicCredentialText(concatenation);
 
     /// <summary>
     /// Whether text is encoded as Basic credentials: Encoding.X.GetBytes(text) given to Convert.ToBase64String, the
@@ -129,9 +141,10 @@ internal static class CredentialTargets
         && loop.Statement.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AppendChar" });
 
     /// <summary>The name the literal is given to, whatever it is called.</summary>
-    public static string? FindName(SyntaxToken literal)
+    public static string? FindName(SyntaxToken literal) => NameOf(Climb(literal.Parent as ExpressionSyntax), 0);
+
+    private static string? NameOf(ExpressionSyntax? expression, int depth)
     {
-        var expression = Climb(literal.Parent as ExpressionSyntax);
         if (expression is null)
         {
             return null;
@@ -152,11 +165,17 @@ internal static class CredentialTargets
             case ArgumentSyntax { NameColon: { } nameColon }:
                 return nameColon.Name.Identifier.ValueText;
             case ArgumentSyntax argument:
-                return KeyOfKeyValueCall(argument) ?? SingleArgumentTarget(argument);
+                // A key/value call's key wins when it names a credential; otherwise the call may still say what the value is.
+                var key = KeyOfKeyValueCall(argument);
+                return key is not null && CredentialNames.Classify(key) != CredentialKind.None ? key
+                    : SingleArgumentTarget(argument) ?? LastArgumentOfCredentialCall(argument)
+                        ?? (depth < 2 && ConversionOf(argument) is { } conversion && Climb(conversion) is { Parent: not ArgumentSyntax } converted ? NameOf(converted, depth + 1) : null) ?? key;
             case AttributeArgumentSyntax { NameEquals: { } nameEquals }:
                 return nameEquals.Name.Identifier.ValueText;
             case AttributeArgumentSyntax { NameColon: { } nameColon }:
                 return nameColon.Name.Identifier.ValueText;
+            case AttributeArgumentSyntax positional:
+                return PositionalAttributeTarget(positional);
             case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }:
                 return nameEquals.Name.Identifier.ValueText;
             case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression)
@@ -201,6 +220,12 @@ internal static class CredentialTargets
             && CredentialNames.SchemeLength(prefix.Substring(lastWord, end - lastWord) + " 0123456789abcdef") > 0)
         {
             return "Authorization";
+        }
+
+        if (end == prefix.Length && GeneralCredentials.EndsWithKeyPath(prefix))
+        {
+            // "https://hooks.example.com/services/" + "...": the key of a webhook or API URL.
+            return "WebhookKey";
         }
 
         if (end == 0 || prefix[end - 1] is not ('=' or ':'))
@@ -283,16 +308,66 @@ internal static class CredentialTargets
     // ValidatePassword) take a name or a value to check, not the credential itself.
     private static string? SingleArgumentTarget(ArgumentSyntax argument)
     {
-        if (argument.Parent is not ArgumentListSyntax { Arguments.Count: 1 } list)
+        if (argument.Parent is not ArgumentListSyntax { Arguments.Count: 1 } list || CallName(list) is not { } name || StartsWithLookupVerb(name))
         {
             return null;
         }
 
-        var name = list.Parent switch
+        // Only a credential name counts; other calls are left to the parameter they bind to.
+        return CredentialNames.Classify(name) == CredentialKind.None ? null : name;
+    }
+
+    // Convert.FromHexString("..."), Convert.FromBase64String("..."), Encoding.UTF8.GetBytes("..."): the bytes keep the
+    // name they are given to (static readonly byte[] FieldEncryptionKey = Convert.FromHexString("...")); bytes passed on
+    // to a call are the symmetric-key rule's (SSB1007) or the call's parameter's business.
+    private static InvocationExpressionSyntax? ConversionOf(ArgumentSyntax argument) =>
+        argument.Parent is ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation }
+        && member.Name.Identifier.ValueText is "FromHexString" or "FromBase64String" or "GetBytes" or "DecodeBytes" or "Base64UrlDecode" or "HexToBytes"
+            ? invocation
+            : null;
+
+    // .UseCredentials("user", "p"), new Credentials("user", "p"), .WithBasicAuth("user", "p"), .Login("user", "p"): the last of
+    // two arguments of a call or creation named after credentials or a login is the password (a third is a domain or realm).
+    private static string? LastArgumentOfCredentialCall(ArgumentSyntax argument)
+    {
+        return argument.Parent is ArgumentListSyntax { Arguments.Count: 2 } list && list.Arguments[1] == argument ? CredentialPairName(CallName(list)) : null;
+    }
+
+    // The method or created type an argument list belongs to.
+    private static string? CallName(ArgumentListSyntax list) => list.Parent switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
+        InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+        BaseObjectCreationExpressionSyntax creation => CreatedTypeName(creation),
+        _ => null,
+    };
+
+    private static bool StartsWithLookupVerb(string name)
+    {
+        foreach (var verb in LookupVerbs)
         {
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
-            InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
-            BaseObjectCreationExpressionSyntax creation => CreatedTypeName(creation),
+            if (name.StartsWith(verb, System.StringComparison.Ordinal) && name.Length > verb.Length && char.IsUpper(name[verb.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // [ApiKey("...")], [Credential("user", "p")]: an attribute named after a credential; its one argument is the
+    // credential, and of two the second is the password.
+    private static string? PositionalAttributeTarget(AttributeArgumentSyntax argument)
+    {
+        if (argument.Parent is not AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list)
+        {
+            return null;
+        }
+
+        var name = attribute.Name switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
             _ => null,
         };
         if (name is null)
@@ -300,16 +375,41 @@ internal static class CredentialTargets
             return null;
         }
 
-        foreach (var verb in LookupVerbs)
+        if (name.EndsWith("Attribute", System.StringComparison.Ordinal) && name.Length > 9)
         {
-            if (name.StartsWith(verb, System.StringComparison.Ordinal) && name.Length > verb.Length && char.IsUpper(name[verb.Length]))
+            name = name.Substring(0, name.Length - 9);
+        }
+
+        var positional = 0;
+        foreach (var a in list.Arguments)
+        {
+            positional += a.NameEquals is null && a.NameColon is null ? 1 : 0;
+        }
+
+        if (positional == 1)
+        {
+            return CredentialNames.Classify(name) == CredentialKind.None ? null : name;
+        }
+
+        return positional == 2 && list.Arguments.IndexOf(argument) == 1 ? CredentialPairName(name) : null;
+    }
+
+    private static string? CredentialPairName(string? name)
+    {
+        if (name is null || StartsWithLookupVerb(name))
+        {
+            return null;
+        }
+
+        foreach (var word in new[] { "Credential", "BasicAuth", "Login", "SignIn", "Authenticate" })
+        {
+            if (name.IndexOf(word, System.StringComparison.Ordinal) >= 0)
             {
-                return null;
+                return name + "Password";
             }
         }
 
-        // Only a credential name counts; other calls are left to the parameter they bind to.
-        return CredentialNames.Classify(name) == CredentialKind.None ? null : name;
+        return null;
     }
 
     private static readonly string[] LookupVerbs =

@@ -121,7 +121,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
 
             var sink = SymmetricKeySinks.MayStartAt(text, i);
-            var keyEnd = !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i));
+            var keyEnd = !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i) || GeneralCredentials.MayStartAt(text, i));
             if (!hit && !sink && !keyEnd)
             {
                 continue;
@@ -290,7 +290,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         var value = builder.ToString();
         if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match)
-            || CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true))
+            || CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true)
+            || GeneralCredentials.TryFind(value, 0, value.Length, settings, out match))
         {
             var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
             var target = CredentialTargets.FindName(interpolated.StringStartToken);
@@ -361,6 +362,10 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         Add('-', 'p');
         Add('-', 'k');
         Add('p', 'a', 's');
+        foreach (var start in GeneralCredentials.StartPairs)
+        {
+            Add(start[0], start[1], start.Length > 2 ? start[2] : '\0');
+        }
 
         return pairs;
     }
@@ -421,7 +426,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     {
         var value = token.ValueText;
         if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match)
-            || (value.Length < 4096 && CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true)))
+            || (value.Length < 4096 && CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true))
+            || (value.Length < 4096 && GeneralCredentials.TryFind(value, 0, value.Length, settings, out match)))
         {
             var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
             var target = CredentialTargets.FindName(token);
@@ -432,7 +438,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeComment(SyntaxTreeAnalysisContext context, string text, TextSpan span, SecretSettings settings)
     {
         if (SecretScanner.TryFind(text, span.Start, span.Length, settings, out var match)
-            || CommentCredentials.TryFind(text, span.Start, span.Length, settings, out match))
+            || CommentCredentials.TryFind(text, span.Start, span.Length, settings, out match)
+            || GeneralCredentials.TryFind(text, span.Start, span.Length, settings, out match, inComment: true))
         {
             var location = Location.Create(context.Tree, new TextSpan(match.Start, match.Length));
             context.ReportDiagnostic(Diagnostic.Create(SecretDescriptors.Comment, location, match.Label, match.Mask(text)));
@@ -463,10 +470,13 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             (name, kind) = CredentialTargets.FindParameter(token, context.SemanticModel, context.CancellationToken);
         }
 
-        if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
-            || !CredentialNames.IsSecretValue(kind, value, settings)
+        // A name with a credential word anywhere (AesKeyHex, PayerKeypair) given a strongly random value.
+        var loose = name is not null && kind == CredentialKind.None && value.Length >= 32;
+        if (name is null || (kind == CredentialKind.None && !loose) || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
+            || (loose ? !GeneralCredentials.IsLooseCredential(name, value, settings) : !CredentialNames.IsSecretValue(kind, value, settings))
             || SecretScanner.TryFind(value, 0, value.Length, settings, out _)
             || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true)
+            || (value.Length < 4096 && GeneralCredentials.TryFind(value, 0, value.Length, settings, out _))
             || HasProviderWordBefore(token, settings))
         {
             return;
@@ -507,7 +517,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         if (name is null || kind == CredentialKind.None || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
             || !CredentialNames.IsSecretValue(kind, value, settings)
             || SecretScanner.TryFind(value, 0, value.Length, settings, out _)
-            || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true))
+            || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true)
+            || GeneralCredentials.TryFind(value, 0, value.Length, settings, out _))
         {
             return;
         }
@@ -580,9 +591,9 @@ internal static class CommentCredentials
         {
             if (text[i] == ' ' && i > start && text[i - 1] != ' ')
             {
-                // Command lines in comments: --api-key <key>, --password <p>, docker login -u u -p <p>, choco apikey -k <key>;
+                // Command lines in comments and strings: --api-key <key>, --password <p>, docker login -u u -p <p>, choco apikey -k <key>;
                 // .netrc entries anywhere: machine h login u password p.
-                if ((!inLiteral && TryFlag(text, start, end, i, settings, out match)) || TryNetrcPassword(text, start, end, i, settings, out match))
+                if (TryFlag(text, start, end, i, settings, out match) || TryNetrcPassword(text, start, end, i, settings, out match))
                 {
                     return true;
                 }
