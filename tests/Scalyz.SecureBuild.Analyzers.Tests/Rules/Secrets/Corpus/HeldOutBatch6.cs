@@ -34,11 +34,25 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 //   18, URLs and connection strings without credentials 17, test fixtures 5, code strings and versions 19; by context:
 //   interpolated 13, comments 15, raw/UTF-8 11, verbatim 13, arguments 14, const 14, static readonly 12, locals 16,
 //   object initializers 14, dictionary initializers 14, appsettings.json 20, nuget.config 12, .env/web.config 14.
+//
+// Measured once, untuned, on round 5's finished rules (integration commit eb20a7a: rounds 1-5, the 152 catalog rows added
+// from the published lists, the text-pass filter): recall 94.5 % (274/290), precision 98.2 % (5 false positives); the floors
+// are that figure rounded down. (On main's rules before round 5, its writer measured 92.8 % / 98.2 %.) By context: Comment
+// 26/27, EnvOrWebConfig 25/26, Interpolated 35/39, Argument 37/39, RawOrUtf8 15/17, DictionaryInitializer 17/17, Local
+// 19/20, Const 13/16, AppSettings 25/26, StaticReadonly 15/15, ObjectInitializer 21/21, Verbatim 14/15, NuGetConfig 12/12.
+// By group: cloud 28/30, ai 24/25, payments 24/25, messaging 32/33, devops 52/52, saas 39/40, generic 34/37, keys 9/16,
+// csharp 32/32. Missed: Azure Storage key and SAS signature in an interpolated string and an argument, Alibaba DashScope
+// key, Plaid, Discord and Close keys in interpolated strings, an SNMP community string, a PgBouncer password in a comment,
+// a RabbitMQ default password in web.config, key material other than PEM blocks (an SSH2 "BEGIN SSH2 ENCRYPTED PRIVATE KEY"
+// block, a cosign key, a base64 kubeconfig client key, a Bitcoin xprv, a BIP39 mnemonic, an LND macaroon, an encrypted RSA
+// key given as an argument). False positives: an @@NAME@@ placeholder, the MinIO default root password, RFC 6749's example
+// access token in an object initializer, Paddle's public client token, a SOPS-encrypted ENC[...] value.
+// Since this measurement it is a TUNING batch: it no longer measures what unseen code would score.
 
 public static class HeldOutBatch6
 {
-    public const double RecallFloor = 0.0;
-    public const double PrecisionFloor = 0.0;
+    public const double RecallFloor = 0.94;
+    public const double PrecisionFloor = 0.98;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {
