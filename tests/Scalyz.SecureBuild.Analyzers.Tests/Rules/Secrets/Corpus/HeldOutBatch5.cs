@@ -684,6 +684,12 @@ public static class HeldOutBatch5
         const int PrefixSeed = 18 << 3;
         const int PrefixUser = 20 << 3;
         byte[] raw = [(byte)(PrefixSeed | (PrefixUser >> 5)), (byte)((PrefixUser & 31) << 3), .. seed];
+        return Crc16Base32(raw);
+    }
+
+    /// <summary>The key text of NATS nkeys and Stellar strkeys: the bytes, their CRC-16 (XMODEM) little-endian, in unpadded base32.</summary>
+    internal static string Crc16Base32(byte[] raw)
+    {
         ushort crc = 0;
         foreach (var b in raw)
         {
