@@ -25,13 +25,20 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 // Values are generated at run time from a seed (TokenMaker); formats that carry a checksum are generated with a valid one
 // (GitHub and npm CRC32, Stellar's CRC-16). No value is a live secret.
 //
-// Counts (the test output repeats them): see SecretHeldOutCorpusTests.Batch7_*; by context every context has at least 8
-// secrets, interpolated strings and comments at least 15 each; by group: cloud, AI/ML, payments and finance,
-// messaging/email, VCS/CI/registries, other SaaS, generic credentials and connection strings, private keys and key
-// material, C# credential APIs. Look-alikes by kind: placeholders, documented examples, emulator/dev credentials,
-// public/publishable keys, ids next to id words, hashes and integrity values, encoded non-secret data, environment and
-// secret-store references, URLs and connection strings without credentials, test fixtures, versions and commit SHAs,
-// ETags and request ids, correlation GUIDs, base64 images; spread over all thirteen contexts.
+// Counts. 238 secrets under 208 labels (about 185 providers, the rest C# credential APIs and generic shapes); 157 labels
+// appear in no earlier batch, and 81 cases are well-known providers (GitHub, GitLab, Slack, Stripe, Twilio, SendGrid, AWS,
+// Azure, Google, OpenAI, Anthropic, Hugging Face, Discord, Telegram, npm, Azure DevOps, Sentry, Datadog...) in new shapes.
+//   Secrets by context: interpolated 29, comments 23, raw/UTF-8 14, verbatim 13, method arguments 23, const 16,
+//   static readonly 13, locals 19, object initializers 21, dictionary initializers 18, appsettings.json 20,
+//   nuget.config 8, .env/web.config 21.
+//   Secrets by group: messaging/email 36, VCS/CI/registries 36, other SaaS 35, cloud 31, payments and finance 25,
+//   generic credentials and connection strings 22, C# credential APIs 22, AI/ML 21, private keys and key material 10.
+// 146 look-alikes. By kind: code strings, versions, SHAs, ETags, request and correlation ids 22, placeholders 21, ids next
+//   to id words 20, public/publishable keys 15, environment and secret-store references 13, URLs and connection strings
+//   without credentials 12, documented examples 11 (with their source), hashes and integrity values 10, encoded
+//   non-secret data and base64 images 9, emulator/dev credentials 7, test fixtures 6. By context: interpolated 12,
+//   comments 13, raw/UTF-8 10, verbatim 11, arguments 9, const 12, static readonly 12, locals 11, object initializers 11,
+//   dictionary initializers 12, appsettings.json 14, nuget.config 7, .env/web.config 12.
 public static class HeldOutBatch7
 {
     public const double RecallFloor = 0.0;
@@ -280,8 +287,7 @@ public static class HeldOutBatch7
                 /// </remarks>
                 void M() { }
             """, "github_pat_11" + t.From(UpperDigits, 20) + "_" + t.AlphaNum(59));
-        F("devops", "GitHub", NuGet, "nuget.config",
-            NuGetFile("  <packageSourceCredentials>\n    <github>\n      <add key=\"Username\" value=\"contoso-bot\" />\n      <add key=\"ClearTextPassword\" value=\"XMLVALUE\" />\n    </github>\n  </packageSourceCredentials>\n"),
+        F("devops", "GitHub", NuGet, "nuget.config", HeldOutCorpus.NuGetWithCredentials("github", "https://nuget.pkg.github.com/contoso/index.json", "contoso-bot"),
             t.Checksummed("gho_"));
         M("devops", "GitHub App", Raw,
             """"
@@ -298,13 +304,9 @@ public static class HeldOutBatch7
             """    string M(int project) => $"https://gitlab.com/api/v4/projects/{project}/trigger/pipeline?token=INTERPVALUE&ref=main";""", "glptt-" + t.Hex(40));
         F("devops", "GitLab", EnvWeb, ".env", "# runner registration (gitlab-runner register --non-interactive)\nCI_SERVER_URL=https://gitlab.contoso.com\nRUNNER_TOKEN=RAWVALUE\n", "glrt-" + t.Url(20));
         S("devops", "GitLab", "GitLabPackages", "DeployToken", NuGet, "gldt-" + t.Url(20));
-        F("devops", "Azure DevOps", NuGet, "nuget.config",
-            NuGetFile("  <packageSourceCredentials>\n    <contoso-internal>\n      <add key=\"Username\" value=\"AzureDevOps\" />\n      <add key=\"ClearTextPassword\" value=\"XMLVALUE\" />\n    </contoso-internal>\n  </packageSourceCredentials>\n")
-                .Replace("  </packageSources>", "    <add key=\"contoso-internal\" value=\"https://pkgs.dev.azure.com/contoso/_packaging/internal/nuget/v3/index.json\" />\n  </packageSources>", StringComparison.Ordinal),
+        F("devops", "Azure DevOps", NuGet, "nuget.config", HeldOutCorpus.NuGetWithCredentials("contoso-internal", "https://pkgs.dev.azure.com/contoso/_packaging/internal/nuget/v3/index.json", "AzureDevOps"),
             t.AlphaNum(52) + "JQQJ99" + t.AlphaNum(18) + "AZDO" + t.AlphaNum(4));
-        F("devops", "JFrog", NuGet, "nuget.config",
-            NuGetFile("  <packageSourceCredentials>\n    <artifactory>\n      <add key=\"Username\" value=\"ci-reader\" />\n      <add key=\"ClearTextPassword\" value=\"XMLVALUE\" />\n    </artifactory>\n  </packageSourceCredentials>\n")
-                .Replace("  </packageSources>", "    <add key=\"artifactory\" value=\"https://contoso.jfrog.io/artifactory/api/nuget/v3/nuget-remote\" />\n  </packageSources>", StringComparison.Ordinal),
+        F("devops", "JFrog", NuGet, "nuget.config", HeldOutCorpus.NuGetWithCredentials("artifactory", "https://contoso.jfrog.io/artifactory/api/nuget/v3/nuget-remote", "ci-reader"),
             Convert.ToBase64String(Encoding.ASCII.GetBytes("reftkn:01:1796083200:" + t.AlphaNum(43))).TrimEnd('='));
         S("devops", "AWS CodeArtifact", "CodeArtifact", "AuthorizationToken", NuGet, "eyJ2ZXIiOjEsImlzdSI6MTc2NDU0NzIwMCwiZW5jIjoiQTEyOEdDTSIsInRhZyI6" + t.Url(300));
         S("devops", "Buildkite", "BuildkitePackages", "RegistryToken", NuGet, "bkua_" + t.Hex(40));
@@ -587,6 +589,106 @@ public static class HeldOutBatch7
             """    Dictionary<string, string> M() => new() { { "bootstrap.servers", "pkc-41wq6.eu-west-2.aws.confluent.cloud:9092" }, { "sasl.mechanisms", "PLAIN" }, { "sasl.username", "QYJ4T7W2NOKQ3R5F" }, { "sasl.password", VALUE } };""",
             t.From(TokenMaker.Alnum + "+/", 64));
 
+        // ================================================================ well-known providers in more shapes
+        F("devops", "GitHub", EnvWeb, ".env", "# gh CLI and the release script\nGH_TOKEN=RAWVALUE\nGH_REPO=contoso/billing\n", t.Checksummed("ghp_"));
+        M("devops", "GitHub", Local,
+            """
+                void M()
+                {
+                    var userToServerToken = VALUE;
+                    U.Use(userToServerToken);
+                }
+            """, t.Checksummed("ghu_"));
+        M("devops", "GitLab", Comment, "    // glab auth login --hostname gitlab.contoso.com --token RAWVALUE\n    void M() { }", "glpat-" + t.Url(20));
+        F("devops", "npm", EnvWeb, ".env", "NODE_ENV=production\nNPM_TOKEN=RAWVALUE\n", t.Checksummed("npm_"));
+        M("devops", "Azure DevOps", Interp,
+            """    string M(string project, string repo) => $"https://build:INTERPVALUE@dev.azure.com/contoso/{project}/_git/{repo}";""", t.From("abcdefghijklmnopqrstuvwxyz234567", 52));
+        M("saas", "Sentry", Raw,
+            """"
+                void M()
+                {
+                    var sentryclirc = """
+                        [defaults]
+                        org = contoso
+                        project = billing-api
+
+                        [auth]
+                        token = RAWVALUE
+                        """;
+                    U.Use(sentryclirc);
+                }
+            """", "sntrys_" + TokenMaker.B64Url("{\"iat\":1764547200.1,\"url\":\"https://sentry.io\",\"region_url\":\"https://us.sentry.io\",\"org\":\"contoso\"}") + "_" + t.Url(43));
+        M("saas", "Shopify", Arg,
+            """    void M(System.Net.Http.HttpRequestMessage admin) => admin.Headers.Add("X-Shopify-Access-Token", VALUE);""", "shpat_" + t.Hex(32));
+        M("saas", "Datadog", Obj,
+            """
+                sealed class DatadogOptions { public string? Site { get; set; } public string? ApiKey { get; set; } }
+                object M() => new DatadogOptions { Site = "datadoghq.eu", ApiKey = VALUE };
+            """, t.Hex(32));
+        M("messaging", "Slack", Interp,
+            """    string M(string channel, string text) => $"https://slack.com/api/chat.postMessage?token=INTERPVALUE&channel={channel}&text={Uri.EscapeDataString(text)}";""",
+            $"xoxb-{t.From(Digits, 12)}-{t.From(Digits, 13)}-{t.AlphaNum(24)}");
+        M("messaging", "Slack", Arg,
+            """    System.Threading.Tasks.Task M(System.Net.Http.HttpClient http, System.Net.Http.HttpContent alert) => http.PostAsync(VALUE, alert);""",
+            $"https://hooks.slack.com/services/T{t.From(UpperDigits, 10)}/B{t.From(UpperDigits, 10)}/{t.AlphaNum(24)}");
+        M("messaging", "Twilio", Arg,
+            """
+                sealed class TwilioRestClient { public TwilioRestClient(string username, string password, string accountSid) { } }
+                object M() => new TwilioRestClient("SK3c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f", VALUE, "AC1f2e3d4c5b6a79880f1e2d3c4b5a6978");
+            """, t.AlphaNum(32));
+        M("messaging", "SendGrid", Comment, "    // run locally: SENDGRID_API_KEY='RAWVALUE' dotnet run --project src/Notifications\n    void M() { }", "SG." + t.Url(22) + "." + t.Url(43));
+        M("messaging", "Mailgun", Interp,
+            """    string M(string domain) => $"https://api:INTERPVALUE@api.mailgun.net/v3/{domain}/messages";""", "key-" + t.Hex(32));
+        S("messaging", "Discord", "Discord", "WebhookUrl", Json, $"https://discord.com/api/webhooks/{t.From(Digits, 19)}/{t.Url(68)}");
+        S("messaging", "Telegram", "Telegram", "BotToken", Const, $"{t.From(Digits, 10)}:AA{t.Url(33)}");
+        M("cloud", "AWS", Dict,
+            $$"""    Dictionary<string, string> M() => new() { ["AWS:AccessKey"] = "AKIA{{t.From(Base32, 16)}}", ["AWS:SecretKey"] = VALUE, ["AWS:Region"] = "eu-west-1" };""",
+            t.From(TokenMaker.Alnum + "+/", 40));
+        M("cloud", "AWS", Arg,
+            """
+                sealed class AmazonSimpleEmailServiceV2Client { public AmazonSimpleEmailServiceV2Client(string accessKeyId, string secretAccessKey) { } }
+                object M() => new AmazonSimpleEmailServiceV2Client("AKIA" + "Q3EXAMPLEHOSTING", VALUE);
+            """, t.From(TokenMaker.Alnum + "+/", 40));
+        F("cloud", "Azure Storage", EnvWeb, ".env",
+            "AZURE_STORAGE_CONNECTION_STRING=\"DefaultEndpointsProtocol=https;AccountName=contosomedia;AccountKey=RAWVALUE;EndpointSuffix=core.windows.net\"\n", t.Base64(64));
+        M("cloud", "Azure Service Bus", Interp,
+            """    string M(string ns) => $"Endpoint=sb://{ns}.servicebus.windows.net/;SharedAccessKeyName=send-only;SharedAccessKey=INTERPVALUE;EntityPath=orders";""", t.Base64(32));
+        F("cloud", "Microsoft Entra ID", EnvWeb, ".env", "AZURE_TENANT_ID=72f988bf-86f1-41af-91ab-2d7cd011db47\nAZURE_CLIENT_ID=" + t.Uuid() + "\nAZURE_CLIENT_SECRET=RAWVALUE\n", t.EntraSecret());
+        F("cloud", "Google Cloud", Json, "appsettings.json",
+            AppSettings("GoogleCredential", "    \"type\": \"service_account\",\n    \"client_email\": \"exporter@contoso-prod.iam.gserviceaccount.com\",\n    \"private_key\": \"JSONVALUE\""), t.Pem("PRIVATE KEY", 10));
+        S("cloud", "Google Maps", "GoogleMaps", "ApiKey", Const, "AIza" + t.Url(35));
+        M("cloud", "Google OAuth", Obj,
+            """
+                sealed class ClientSecrets { public string? ClientId { get; set; } public string? ClientSecret { get; set; } }
+                object M() => new ClientSecrets { ClientId = "284753029311-9sd8f7g6h5j4k3l2m1n0b9v8c7x6z5a4.apps.googleusercontent.com", ClientSecret = VALUE };
+            """, "GOCSPX-" + t.Url(28));
+        S("ai", "OpenAI", "OpenAI", "Key", Verbatim, OpenAiStyle("sk-proj-"));
+        S("ai", "Anthropic", "Anthropic", "ApiKey", EnvWeb, "sk-ant-api03-" + t.Url(93) + "AA");
+        S("ai", "Hugging Face", "HuggingFace", "Token", Json, "hf_" + t.From(TokenMaker.Upper + TokenMaker.Lower, 34));
+        M("payments", "Stripe", Verbatim,
+            """
+                void M()
+                {
+                    var refund = @"curl https://api.stripe.com/v1/refunds -u ""RAWVALUE:"" -d payment_intent=pi_3Q1xYz";
+                    U.Use(refund);
+                }
+            """, "sk_live_51" + t.AlphaNum(97));
+        S("payments", "Square", "Square", "AccessToken", Interp, "EAAA" + t.Url(60));
+
+        // ================================================================ look-alikes of well-known providers
+        L("public", "ApplicationInsights", "ConnectionString", Json, $"InstrumentationKey={t.Uuid()};IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/");
+        L("fixture", "GitHub", "ZeroToken", Local, "ghp_000000000000000000000000000000000000");
+        L("example", "Slack", "DocsSigningSecret", Comment, "8f742231b10e8888abcd99yyyzzz85a5"); // Slack's request-verification docs
+        L("example", "Aws", "DocsSecretKey", Verbatim, "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY"); // AWS docs
+        L("id", "Stripe", "WebhookEndpointId", Dict, "we_" + t.AlphaNum(24));
+        L("id", "OpenAi", "OrganizationId", Static, "org-" + t.AlphaNum(24));
+        L("id", "Azure", "SubscriptionId", EnvWeb, t.Uuid());
+        L("id", "SendGrid", "TemplateId", Const, "d-" + t.Hex(32));
+        L("fixture", "Twilio", "MagicTestNumber", Arg, "+15005550006"); // Twilio test credentials docs
+        L("id", "Google", "ProjectNumber", Interp, t.From(Digits, 12));
+        L("reference", "GitHub", "TokenFromActions", Raw, "${{ secrets.GITHUB_TOKEN }}");
+        L("placeholder", "Slack", "WebhookUrl", Obj, "https://hooks.slack.com/services/YOUR/WEBHOOK/URL");
+
         // ================================================================ look-alikes: placeholders
         L("placeholder", "Contentstack", "ManagementToken", Json, "cs_your_management_token_here");
         L("placeholder", "Mercury", "ApiToken", EnvWeb, "secret-token:mercury_production_...");
@@ -616,9 +718,9 @@ public static class HeldOutBatch7
         L("example", "Jwt", "SampleToken", Raw, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"); // jwt.io
         L("example", "Rfc", "BasicAuth", Verbatim, "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="); // RFC 7617 example (Aladdin:open sesame)
         L("example", "Twilio", "TestAccountSid", Static, "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"); // Twilio docs
-        L("example", "Microsoft", "SampleClientId", Obj, "00001111-aaaa-2222-bbbb-3333cccc4444"); // Microsoft identity docs' id placeholder
+        L("example", "Microsoft", "SampleClientId", Obj, "00001111-aaaa-2222-bbbb-3333cccc4444"); // Microsoft identity platform docs' sample client id
         L("example", "Stellar", "DocsPublicKey", Interp, "GA7QYNF7SOWQ3GLR2BGMZEHXAVIRZA4KVWLTJJFC7MGXUA74P7UJVSGZ"); // SEP-23 public key example
-        L("example", "Ethereum", "VitalikAddress", Local, "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"); // public address
+        L("example", "Ethereum", "VitalikAddress", Local, "0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045"); // a well-known public Ethereum address (ENS vitalik.eth)
         L("example", "Rfc", "HmacTestKey", Arg, "0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"); // RFC 4231 test case 1 key
 
         // ================================================================ look-alikes: emulator and local development
