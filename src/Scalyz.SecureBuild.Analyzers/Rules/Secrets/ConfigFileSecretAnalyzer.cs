@@ -14,7 +14,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 /// values of credential-named keys (JSON properties, &lt;add key= value=&gt;, XML elements, KEY=value lines).
 /// User secrets (secrets.json) and templates (.env.example) are never read.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
