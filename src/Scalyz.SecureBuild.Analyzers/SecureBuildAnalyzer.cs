@@ -159,19 +159,21 @@ public sealed class SecureBuildAnalyzer : DiagnosticAnalyzer
         // The host must see generated code if any rule asked for it; the dispatcher hides it from the others, using the
         // context's IsGeneratedCode, which is the driver's own verdict (generated file name or header, generated_code in
         // .editorconfig, [GeneratedCode] on the symbol).
-        context.ConfigureGeneratedCodeAnalysis(recorded.Any(r => r.AnalyzesGeneratedCode)
+        var analyzesGeneratedCode = recorded.Any(r => r.AnalyzesGeneratedCode);
+        context.ConfigureGeneratedCodeAnalysis(analyzesGeneratedCode
             ? GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics
             : GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start => Start(start, recorded));
+        context.RegisterCompilationStartAction(start => Start(start, recorded, analyzesGeneratedCode));
         if (failure is not null)
         {
             throw failure;
         }
     }
 
-    private void Start(CompilationStartAnalysisContext start, RuleRegistrations[] recorded)
+    private void Start(CompilationStartAnalysisContext start, RuleRegistrations[] recorded, bool analyzesGeneratedCode)
     {
-        var dispatcher = new RuleDispatcher(rules);
+        // When the host analyzes generated code, the driver no longer hides what the other rules report there: the host does.
+        var dispatcher = new RuleDispatcher(rules, analyzesGeneratedCode ? new GeneratedCodeFilter(start.Compilation, start.Options) : null);
         RuleFailure? failure = null;
         for (var i = 0; i < rules.Length; i++)
         {

@@ -18,7 +18,7 @@ namespace Scalyz.SecureBuild.Analyzers.Hosting;
 /// as AD0001 for the host, with the rule and its IDs in the message (Roslyn has no public way to report an exception on
 /// behalf of another analyzer, and a warning of our own would hide it from the analyzer-exception tooling).
 /// </summary>
-internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules)
+internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules, GeneratedCodeFilter? generatedCode)
 {
     private readonly ActionTable<OperationAnalysisContext> operations = new();
     private readonly ActionTable<SyntaxNodeAnalysisContext> syntaxNodes = new();
@@ -33,8 +33,15 @@ internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules)
     public static bool IsFailure(Exception exception, CancellationToken cancellationToken) =>
         !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
+    /// <summary>
+    /// Adds a rule's actions. The generated-code filter (given when the host analyzes generated code for other rules)
+    /// hides from a rule that skips generated code what it reports there from a tree, semantic model, symbol or the whole
+    /// compilation, as the driver would if the rule ran alone. Code-block and operation-block actions are not filtered (no
+    /// rule registers them; their public contexts cannot be rebuilt with a control-flow graph).
+    /// </summary>
     public void Add(int rule, RuleActions actions, bool analyzesGeneratedCode)
     {
+        var filter = analyzesGeneratedCode ? null : generatedCode;
         foreach (var (action, kinds) in actions.Operations)
         {
             foreach (var kind in kinds)
@@ -53,19 +60,36 @@ internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules)
 
         foreach (var (action, kinds) in actions.Symbols)
         {
+            var filtered = filter is null ? action : c => action(new SymbolAnalysisContext(c.Symbol, c.Compilation, c.Options, filter.Filter(c.ReportDiagnostic, c.CancellationToken), Supported, c.CancellationToken));
             foreach (var kind in kinds)
             {
-                symbols.Add((int)kind, action, rule, analyzesGeneratedCode);
+                symbols.Add((int)kind, filtered, rule, analyzesGeneratedCode);
             }
         }
 
-        syntaxTrees.AddAll(actions.SyntaxTrees, rule, analyzesGeneratedCode);
-        semanticModels.AddAll(actions.SemanticModels, rule, analyzesGeneratedCode);
+        foreach (var action in actions.SyntaxTrees)
+        {
+            syntaxTrees.Add(0, filter is null ? action : c => action(new SyntaxTreeAnalysisContext(c.Tree, c.Options, filter.Filter(c.ReportDiagnostic, c.CancellationToken), Supported, c.CancellationToken)), rule, analyzesGeneratedCode);
+        }
+
+        foreach (var action in actions.SemanticModels)
+        {
+            semanticModels.Add(0, filter is null ? action : c => action(new SemanticModelAnalysisContext(c.SemanticModel, c.Options, filter.Filter(c.ReportDiagnostic, c.CancellationToken), Supported, c.CancellationToken)), rule, analyzesGeneratedCode);
+        }
+
+        foreach (var action in actions.CompilationEnds)
+        {
+            compilationEnds.Add(0, filter is null ? action : c => action(new CompilationAnalysisContext(c.Compilation, c.Options, filter.Filter(c.ReportDiagnostic, c.CancellationToken), Supported, c.CancellationToken)), rule, analyzesGeneratedCode);
+        }
+
         codeBlocks.AddAll(actions.CodeBlocks, rule, analyzesGeneratedCode);
         operationBlocks.AddAll(actions.OperationBlocks, rule, analyzesGeneratedCode);
-        compilationEnds.AddAll(actions.CompilationEnds, rule, analyzesGeneratedCode);
         additionalFiles.AddAll(actions.AdditionalFiles, rule, analyzesGeneratedCode);
     }
+
+    // The rebuilt context checks nothing itself: the real context's ReportDiagnostic, which the filter calls, checks the
+    // diagnostic against the host's supported diagnostics as the driver always does.
+    private static bool Supported(Diagnostic diagnostic) => true;
 
     /// <summary>Registers one driver action per kind of action some started rule asked for; none when no rule did.</summary>
     public void Register(CompilationStartAnalysisContext start)
