@@ -42,6 +42,11 @@ internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules, G
     public void Add(int rule, RuleActions actions, bool analyzesGeneratedCode)
     {
         var filter = analyzesGeneratedCode ? null : generatedCode;
+
+        // CS0618: Roslyn 4.14 marks these context constructors obsolete (they cannot carry the driver's internal state, e.g.
+        // IsGeneratedCode); they are still the only public way to hand a rule a context whose ReportDiagnostic is filtered,
+        // and a filtered rule is only called for code the driver marked non-generated, so the false IsGeneratedCode holds.
+#pragma warning disable CS0618
         foreach (var (action, kinds) in actions.Operations)
         {
             foreach (var kind in kinds)
@@ -82,6 +87,7 @@ internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules, G
             compilationEnds.Add(0, filter is null ? action : c => action(new CompilationAnalysisContext(c.Compilation, c.Options, filter.Filter(c.ReportDiagnostic, c.CancellationToken), Supported, c.CancellationToken)), rule, analyzesGeneratedCode);
         }
 
+#pragma warning restore CS0618
         codeBlocks.AddAll(actions.CodeBlocks, rule, analyzesGeneratedCode);
         operationBlocks.AddAll(actions.OperationBlocks, rule, analyzesGeneratedCode);
         additionalFiles.AddAll(actions.AdditionalFiles, rule, analyzesGeneratedCode);
