@@ -44,7 +44,7 @@ internal sealed class Codebase
             .ToList();
 
         // Every rule of every measured set is switched on, so that a rule disabled by default is measured too.
-        var allRules = AnalyzerSets.Ours().SelectMany(a => a.Analyzer.SupportedDiagnostics)
+        var allRules = AnalyzerSets.Ours().Rules().SelectMany(a => a.Analyzer.SupportedDiagnostics)
             .Concat(AnalyzerSets.SonarSecurity().SelectMany(a => a.SupportedDiagnostics))
             .Where(d => !d.IsEnabledByDefault)
             .Select(d => d.Id)

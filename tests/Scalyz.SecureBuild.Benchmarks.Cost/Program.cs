@@ -33,11 +33,12 @@ Console.WriteLine($"Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version
 Console.WriteLine();
 
 var ours = AnalyzerSets.Ours();
+var rules = ours.Rules();
 if (options.CallbacksOnly)
 {
-    // Only the per-analyzer callback times (median of --callback-runs runs): a quick loop while tuning one analyzer,
-    // steadier than wall-clock ratios on a busy machine.
-    Report.Callbacks(await Measure.CallbackTimesAsync(codebase, ours, options.CallbackRuns), top: int.MaxValue);
+    // Only the per-rule callback times (median of --callback-runs runs), each rule registered as an analyzer of its own so
+    // that Roslyn times it apart: a quick loop while tuning one rule, steadier than wall-clock ratios on a busy machine.
+    Report.Callbacks(await Measure.CallbackTimesAsync(codebase, rules, options.CallbackRuns), top: int.MaxValue);
     Console.WriteLine($"load average after: {LoadAverage()}");
     return 0;
 }
@@ -47,16 +48,16 @@ var configs = new List<Config>
     new("parse + bind, no analyzer", []),
     new("floor: empty syntax-node analyzer", [new EmptySyntaxNodeAnalyzer()]),
     new("floor: empty operation analyzer", [new EmptyOperationAnalyzer()]),
-    new("floor: hollow Scalyz.SecureBuild", [.. ours.Select(a => new HollowAnalyzer(a.Analyzer))]),
-    new($"Scalyz.SecureBuild, all {ours.Length} analyzers ({ours.Sum(a => a.Analyzer.SupportedDiagnostics.Length)} rules)", [.. ours.Select(a => a.Analyzer)]),
+    new("floor: hollow Scalyz.SecureBuild", ours.Hollow()),
+    new($"Scalyz.SecureBuild, {ours.Describe()}", ours.Analyzers()),
 };
 // --compare: another build of the analyzers (e.g. main's before a change) measured in the same run, interleaved with
 // this one, so that a before/after comparison does not depend on how busy the machine was in two separate runs.
-var other = options.Compare is null ? [] : AnalyzerSets.FromFile(options.Compare);
-if (!other.IsEmpty)
+var other = options.Compare is null ? null : AnalyzerSets.FromFile(options.Compare);
+if (other is not null)
 {
-    configs.Add(new("compared build: hollow", [.. other.Select(a => new HollowAnalyzer(a.Analyzer))]));
-    configs.Add(new($"compared build: all {other.Length} analyzers ({other.Sum(a => a.Analyzer.SupportedDiagnostics.Length)} rules)", [.. other.Select(a => a.Analyzer)]));
+    configs.Add(new("compared build: hollow", other.Hollow()));
+    configs.Add(new($"compared build: {other.Describe()}", other.Analyzers()));
 }
 
 var sonar = options.Sonar ? AnalyzerSets.SonarSecurity() : [];
@@ -68,7 +69,7 @@ if (!sonar.IsEmpty)
 var results = await Measure.InterleavedAsync(codebase, configs, options.Runs);
 const int Package = 4; // the index of the whole package in configs
 Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : results[^1], results[Package]);
-if (!other.IsEmpty && !sonar.IsEmpty)
+if (other is not null && !sonar.IsEmpty)
 {
     Report.Versus("The compared build", results[Package + 2], results[0], results[^1]);
 }
@@ -76,13 +77,14 @@ if (!other.IsEmpty && !sonar.IsEmpty)
 if (options.Families)
 {
     var familyConfigs = new List<Config> { configs[0] };
-    foreach (var family in ours.GroupBy(a => a.Family).Where(g => options.OnlyFamilies.IsEmpty || options.OnlyFamilies.Contains(g.Key)).OrderBy(g => g.Key, StringComparer.Ordinal))
+    foreach (var family in rules.GroupBy(a => a.Family).Where(g => options.OnlyFamilies.IsEmpty || options.OnlyFamilies.Contains(g.Key)).OrderBy(g => g.Key, StringComparer.Ordinal))
     {
-        familyConfigs.Add(new($"{family.Key} ({family.Count()})", [.. family.Select(a => a.Analyzer)]));
-        familyConfigs.Add(new($"  hollow {family.Key}", [.. family.Select(a => new HollowAnalyzer(a.Analyzer))]));
-        if (other.Any(a => a.Family == family.Key))
+        familyConfigs.Add(new($"{family.Key} ({family.Count()})", ours.Analyzers(family.Key)));
+        familyConfigs.Add(new($"  hollow {family.Key}", ours.Hollow(family.Key)));
+        var compared = other?.Rules().Count(a => a.Family == family.Key) ?? 0;
+        if (compared > 0)
         {
-            familyConfigs.Add(new($"  compared build: {family.Key} ({other.Count(a => a.Family == family.Key)})", [.. other.Where(a => a.Family == family.Key).Select(a => a.Analyzer)]));
+            familyConfigs.Add(new($"  compared build: {family.Key} ({compared})", other!.Analyzers(family.Key)));
         }
     }
 
@@ -90,11 +92,11 @@ if (options.Families)
     Report.Table("Per rule family (each alone, and its hollow floor)", familyResults, familyResults[0], null, null);
 }
 
-var telemetry = await Measure.CallbackTimesAsync(codebase, ours, options.CallbackRuns);
+var telemetry = await Measure.CallbackTimesAsync(codebase, rules, options.CallbackRuns);
 Report.Callbacks(telemetry);
 
 var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3], configs[4] };
-if (!other.IsEmpty)
+if (other is not null)
 {
     ideConfigs.Add(configs[Package + 1]);
     ideConfigs.Add(configs[Package + 2]);
@@ -147,31 +149,72 @@ internal sealed record Config(string Name, ImmutableArray<DiagnosticAnalyzer> An
 
 internal sealed record FamilyAnalyzer(string Family, DiagnosticAnalyzer Analyzer);
 
+/// <summary>
+/// A build of Scalyz.SecureBuild.Analyzers.dll: its rules with their families, and how the compiler loads them. A build with
+/// a rule host (one [DiagnosticAnalyzer] with a static CreateRules() and a constructor over a subset of rules, as
+/// SecureBuildAnalyzer) is measured as the compiler sees it: one host over all rules, or over a family's; an older build
+/// (one attributed analyzer per rule) as its analyzers side by side. Every call makes fresh instances.
+/// </summary>
+internal sealed class AnalyzerBuild(Func<ImmutableArray<FamilyAnalyzer>> rules, Func<IEnumerable<DiagnosticAnalyzer>, DiagnosticAnalyzer>? host)
+{
+    public ImmutableArray<FamilyAnalyzer> Rules() => rules();
+
+    /// <summary>What the compiler would load, over every rule or one family's.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> Analyzers(string? family = null)
+    {
+        var chosen = rules().Where(r => family is null || r.Family == family).Select(r => r.Analyzer);
+        return host is null ? [.. chosen] : [host(chosen)];
+    }
+
+    /// <summary>The same registrations with empty callbacks: the floor of <see cref="Analyzers"/>.</summary>
+    public ImmutableArray<DiagnosticAnalyzer> Hollow(string? family = null) => [.. Analyzers(family).Select(a => new HollowAnalyzer(a))];
+
+    public string Describe()
+    {
+        var all = rules();
+        var described = $"{all.Length} rules, {all.SelectMany(a => a.Analyzer.SupportedDiagnostics).Select(d => d.Id).Distinct().Count()} IDs";
+        return host is null ? $"{all.Length} analyzers ({described})" : $"one host analyzer ({described})";
+    }
+}
+
 internal static class AnalyzerSets
 {
-    /// <summary>Every analyzer of the package's roslyn4.14 build, with its family: the folder under Rules it lives in.</summary>
-    public static ImmutableArray<FamilyAnalyzer> Ours() => From(typeof(Scalyz.SecureBuild.Analyzers.DiagnosticIds).Assembly);
+    /// <summary>The package's roslyn4.14 build: its rules, each with its family (the folder under Rules it lives in), and its host.</summary>
+    public static AnalyzerBuild Ours() => From(typeof(Scalyz.SecureBuild.Analyzers.DiagnosticIds).Assembly);
 
     /// <summary>
     /// The analyzers of another build of Scalyz.SecureBuild.Analyzers.dll, loaded in a context of their own (the same
     /// assembly name is already loaded) that shares Roslyn with this process.
     /// </summary>
-    public static ImmutableArray<FamilyAnalyzer> FromFile(string path)
+    public static AnalyzerBuild? FromFile(string path)
     {
         if (!File.Exists(path))
         {
             Console.Error.WriteLine($"--compare: {path} does not exist; build the other analyzers first.");
-            return [];
+            return null;
         }
 
         return From(new System.Runtime.Loader.AssemblyLoadContext("compared build").LoadFromAssemblyPath(path));
     }
 
-    private static ImmutableArray<FamilyAnalyzer> From(Assembly assembly) =>
-        [.. assembly.GetTypes()
+    private static AnalyzerBuild From(Assembly assembly)
+    {
+        var attributed = assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any())
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => new FamilyAnalyzer(Family(t), (DiagnosticAnalyzer)Activator.CreateInstance(t, nonPublic: true)!))];
+            .ToList();
+        var hostType = attributed.Count == 1 ? attributed[0] : null;
+        var createRules = hostType?.GetMethod("CreateRules", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes);
+        var overRules = hostType?.GetConstructor([typeof(IEnumerable<DiagnosticAnalyzer>)]);
+        if (createRules is null || overRules is null)
+        {
+            return new AnalyzerBuild(() => [.. attributed.Select(t => new FamilyAnalyzer(Family(t), (DiagnosticAnalyzer)Activator.CreateInstance(t, nonPublic: true)!))], host: null);
+        }
+
+        return new AnalyzerBuild(
+            () => [.. ((ImmutableArray<DiagnosticAnalyzer>)createRules.Invoke(null, null)!).Select(a => new FamilyAnalyzer(Family(a.GetType()), a))],
+            chosen => (DiagnosticAnalyzer)overRules.Invoke([chosen])!);
+    }
 
     private static string Family(Type type)
     {

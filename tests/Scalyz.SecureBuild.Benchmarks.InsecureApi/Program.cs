@@ -38,9 +38,7 @@ var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Sp
     .ToList();
 var compilation = CSharpCompilation.Create("Benchmark", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true));
 
-var ours = typeof(DiagnosticIds).Assembly.GetTypes()
-    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+var ours = SecureBuildAnalyzer.CreateRules()
     .Where(a => a.SupportedDiagnostics.Any(d => d.Id.StartsWith("SSB2", StringComparison.Ordinal)))
     .ToImmutableArray();
 var scsPath = Path.Combine(AppContext.BaseDirectory, "scs", "SecurityCodeScan.VS2019.dll");

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -252,6 +253,11 @@ internal static class ValueTracker
     }
 
     // A local counts as tracked only when its declaration is its one and only write, so a later reassignment is never missed.
+    // Per operation tree (a body, an initializer): each local's initial value, or null when the local is written again. Built
+    // in one walk the first time a local of that tree is asked about, instead of one walk of the whole body per question;
+    // weak, so it lives as long as the driver keeps the tree.
+    private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, IOperation?>> SingleAssignments = new();
+
     private static IOperation? SingleAssignment(ILocalReferenceOperation reference)
     {
         var local = reference.Local;
@@ -260,20 +266,35 @@ internal static class ValueTracker
             return null;
         }
 
-        var root = Root(reference);
-        IOperation? initial = null;
+        return SingleAssignments.GetValue(Root(reference), CollectSingleAssignments).TryGetValue(local, out var initial) ? initial : null;
+    }
+
+    private static Dictionary<ILocalSymbol, IOperation?> CollectSingleAssignments(IOperation root)
+    {
+        var initial = new Dictionary<ILocalSymbol, IOperation?>(SymbolEqualityComparer.Default);
+        var written = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         foreach (var descendant in root.Descendants())
         {
             switch (descendant)
             {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    initial = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
+                case IVariableDeclaratorOperation declarator:
+                    initial[declarator.Symbol] = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
                     break;
-                case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented } when SymbolEqualityComparer.Default.Equals(incremented.Local, local):
-                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, local):
-                    return null;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target }:
+                    written.Add(target.Local);
+                    break;
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented }:
+                    written.Add(incremented.Local);
+                    break;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: ILocalReferenceOperation passed }:
+                    written.Add(passed.Local);
+                    break;
             }
+        }
+
+        foreach (var local in written)
+        {
+            initial[local] = null;
         }
 
         return initial;

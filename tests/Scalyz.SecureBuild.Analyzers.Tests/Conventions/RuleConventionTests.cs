@@ -16,8 +16,24 @@ public sealed class RuleConventionTests
         {
             Assert.True(type.IsSealed, $"{type.Name} should be sealed.");
             Assert.EndsWith("Analyzer", type.Name, StringComparison.Ordinal);
-            Assert.NotNull(type.GetCustomAttribute<DiagnosticAnalyzerAttribute>());
         }
+    }
+
+    [Fact]
+    public void CompilerLoadsOnlyTheHost_AndTheHostRunsEveryRuleOfTheAssemblyOnce()
+    {
+        // The compiler instantiates the types carrying [DiagnosticAnalyzer]: only the host, so each tree, operation block and
+        // symbol is walked once for the whole package. A rule left out of CreateRules would never run in a build.
+        var attributed = AnalyzerTypes().Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null).ToList();
+        Assert.Equal([typeof(SecureBuildAnalyzer)], attributed);
+        Assert.Equal([LanguageNames.CSharp], typeof(SecureBuildAnalyzer).GetCustomAttribute<DiagnosticAnalyzerAttribute>()!.Languages);
+        var hosted = SecureBuildAnalyzer.CreateRules().Select(r => r.GetType()).ToList();
+        Assert.Equal(hosted.Count, hosted.Distinct().Count());
+        Assert.Equal(AnalyzerTypes().Where(t => t != typeof(SecureBuildAnalyzer)).OrderBy(t => t.FullName).ToList(), hosted.OrderBy(t => t.FullName).ToList());
+        var host = new SecureBuildAnalyzer();
+        Assert.Equal(
+            SecureBuildAnalyzer.CreateRules().SelectMany(r => r.SupportedDiagnostics).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal),
+            host.SupportedDiagnostics.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public static class Verify
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToArray());
 
+    /// <summary>The references every snippet is compiled against: the running runtime's assemblies, ASP.NET Core included.</summary>
+    public static IReadOnlyList<MetadataReference> References => Refs.Value;
+
     /// <summary>
     /// The language version snippets are parsed with: the newest the build's compiler has. The Roslyn 4.14 project takes
     /// preview so that C# 14 cases (null-conditional assignment) parse; the 4.5 project stays on C# 11.
@@ -225,7 +228,7 @@ public static class Verify
     private static List<string> Describe(IEnumerable<(string Path, string Id, TextSpan Span)> diagnostics, string source) =>
         diagnostics.Select(d => $"{d.Path} {d.Id} {d.Span} '{(d.Path == "Test0.cs" && d.Span.End <= source.Length ? source.Substring(d.Span.Start, d.Span.Length) : "")}'").ToList();
 
-    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
     {
         private readonly SourceText _text = SourceText.From(text);
 

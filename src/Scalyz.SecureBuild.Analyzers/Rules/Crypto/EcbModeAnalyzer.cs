@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 
 /// <summary>Flags ECB mode: CipherMode.ECB reaching SymmetricAlgorithm.Mode, and the one-shot EncryptEcb/DecryptEcb.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EcbModeAnalyzer : DiagnosticAnalyzer
 {
     private const int EcbValue = 2;

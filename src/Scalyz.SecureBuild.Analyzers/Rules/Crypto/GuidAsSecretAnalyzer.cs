@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 
 /// <summary>Flags Guid.NewGuid() used as a secret: a token, password, API key, nonce or reset code.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GuidAsSecretAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -10,7 +10,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 /// Flags keys (SSB2004) and IVs/nonces (SSB2005) fixed in the source: byte-array literals, zero-filled buffers,
 /// Encoding.GetBytes of a literal, reached directly, through a local assigned once, a readonly field or a helper.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedKeyAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor KeyRule = new(

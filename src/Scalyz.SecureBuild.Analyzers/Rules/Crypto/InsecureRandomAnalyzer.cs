@@ -10,7 +10,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 /// Flags System.Random producing a security value: its result lands in a token, password, key, salt, nonce or similar
 /// (by the name of the variable, member, parameter or enclosing method). Random for games, sampling or jitter is left alone.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsecureRandomAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -12,7 +12,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 /// SYSLIB0023, SYSLIB0041) and PasswordDeriveBytes, whose algorithms are fine but whose implementations are not.
 /// Weak algorithms among them are reported by SSB2001/SSB2002 instead.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LegacyCryptoTypeAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property with the factory to use instead (e.g. "Aes").</summary>

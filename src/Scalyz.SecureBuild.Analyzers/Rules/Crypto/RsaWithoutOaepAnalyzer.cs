@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 
 /// <summary>Flags RSA encryption with PKCS#1 v1.5 padding (RSAEncryptionPadding.Pkcs1, Encrypt(data, fOAEP: false), the PKCS#1 key-exchange formatter).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RsaWithoutOaepAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

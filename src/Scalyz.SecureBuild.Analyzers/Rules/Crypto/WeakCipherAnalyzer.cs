@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 
 /// <summary>Flags DES, Triple DES, RC2 and RC4 ciphers, however they are created.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 
 /// <summary>Flags MD5, SHA-1 and RIPEMD-160 (classes, one-shot HashData, HMAC variants, IncrementalHash, signatures).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property naming the weak algorithm (MD5, SHA1, RIPEMD160, HMACMD5, HMACSHA1).</summary>

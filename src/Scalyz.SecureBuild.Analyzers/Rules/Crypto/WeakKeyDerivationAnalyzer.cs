@@ -11,7 +11,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 /// Flags PBKDF2 (Rfc2898DeriveBytes, Rfc2898DeriveBytes.Pbkdf2, ASP.NET Core KeyDerivation.Pbkdf2) with fewer than
 /// 100,000 iterations, with SHA-1/MD5, or with the constructor defaults (1,000 iterations of SHA-1).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakKeyDerivationAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property: "Iterations", "Hash" or "Defaults", so the fix knows what to raise or replace.</summary>

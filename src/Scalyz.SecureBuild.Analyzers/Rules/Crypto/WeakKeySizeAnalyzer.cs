@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
 
 /// <summary>Flags RSA and DSA keys under 2048 bits and elliptic curves under 224 bits.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WeakKeySizeAnalyzer : DiagnosticAnalyzer
 {
     private const int MinimumRsaBits = 2048;

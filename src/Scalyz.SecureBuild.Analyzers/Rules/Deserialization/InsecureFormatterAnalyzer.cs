@@ -11,7 +11,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Deserialization;
 /// NetDataContractSerializer, LosFormatter, ObjectStateFormatter. Reported where one is created, or where one that
 /// arrives from elsewhere (a field or parameter) deserializes.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InsecureFormatterAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Deserialization;
 
 /// <summary>Flags JavaScriptSerializer constructed with a type resolver (SimpleTypeResolver or any other), which lets the payload pick the type.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class JavaScriptSerializerTypeResolverAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

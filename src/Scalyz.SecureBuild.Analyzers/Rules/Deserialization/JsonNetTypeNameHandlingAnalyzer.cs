@@ -13,7 +13,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Deserialization;
 /// Flags Json.NET TypeNameHandling other than None on JsonSerializerSettings or JsonSerializer when the same object gets
 /// no SerializationBinder (in the initializer or afterwards), and in [JsonProperty]/[JsonObject]/[JsonContainer] attributes.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class JsonNetTypeNameHandlingAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

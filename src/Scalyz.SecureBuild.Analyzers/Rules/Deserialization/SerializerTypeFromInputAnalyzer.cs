@@ -12,7 +12,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Deserialization;
 /// Flags DataContractSerializer, DataContractJsonSerializer and XmlSerializer whose root type or known types come from
 /// a type name that is not a constant (Type.GetType(input)), so the data decides what gets instantiated.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SerializerTypeFromInputAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

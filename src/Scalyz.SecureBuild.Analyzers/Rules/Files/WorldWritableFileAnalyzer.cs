@@ -13,7 +13,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Files;
 /// A file or folder made writable by every user: UnixFileMode with OtherWrite (File.SetUnixFileMode, Directory.CreateDirectory,
 /// FileSystemInfo.UnixFileMode, FileStreamOptions.UnixCreateMode), a chmod P/Invoke with the other-write bit, or chmod run as a process.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class WorldWritableFileAnalyzer : DiagnosticAnalyzer
 {
     private const int OtherWrite = 2;

@@ -13,7 +13,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
 /// (cmd, sh, bash, PowerShell) with non-constant arguments; an argument string assembled from non-constant parts or read
 /// from the request; or a program name that comes from a parameter, an object passed in or the request.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

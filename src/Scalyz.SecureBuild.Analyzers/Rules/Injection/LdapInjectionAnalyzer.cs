@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
 
 /// <summary>An LDAP search filter assembled from non-constant, unescaped parts.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LdapInjectionAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -9,7 +9,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
 
 /// <summary>Request data (a query value, an uploaded file's name, an action parameter) joined into a path that a file API opens.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -12,7 +12,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
 /// parameter or unescaped assembled values (CA3012, Sonar S2631), or whose constant pattern repeats a group that is
 /// itself only repetitions, such as (a+)+ or (\w+\s?)*, which backtracks exponentially (Sonar S5852).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RegexInjectionAnalyzer : DiagnosticAnalyzer
 {
     private const int NonBacktracking = 1024;

@@ -8,7 +8,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
 
 /// <summary>SQL text assembled from non-constant parts reaching a command, an EF Core raw-SQL method or Dapper.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -8,7 +8,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
 
 /// <summary>An XPath expression assembled from non-constant parts (XmlNode.SelectNodes, XPathNavigator, XPathSelectElement...).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class XPathInjectionAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -11,7 +11,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Logging;
 /// Application logging switched off in code: SetMinimumLevel(LogLevel.None), a filter that drops every category
 /// (AddFilter with no category and LogLevel.None), or ClearProviders() with no provider added back in the same method.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LoggingDisabledAnalyzer : DiagnosticAnalyzer
 {
     private const int None = 6;

@@ -10,7 +10,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Logging;
 
 /// <summary>A value named like a credential (password, token, API key, secret, connection string) written to ILogger, Console, Trace or Debug.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 {
     private static readonly char[] KeySeparators = { ':', '.' };

@@ -16,7 +16,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 /// general mechanisms of <see cref="GeneralCredentials"/> (URL keys, tokens as URL user names).
 /// User secrets (secrets.json) and templates (.env.example) are never read.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);

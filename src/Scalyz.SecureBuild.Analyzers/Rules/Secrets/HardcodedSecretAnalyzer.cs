@@ -16,7 +16,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 /// over each file's characters finds catalog keywords and symmetric-key API names, and only their tokens and comments
 /// are looked at; the credential-name rule rides on the driver's shared node walk. None of them needs the semantic model.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 {
     // Character pairs (as written, either case) that can start a keyword, a symmetric-key API name or a "key:" note:

@@ -11,7 +11,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Transport;
 /// HttpClientHandler's Func) whose every return is <c>true</c>, and HttpClientHandler.DangerousAcceptAnyServerCertificateValidator.
 /// The callback is reported where it is written, whichever property, constructor or variable it then reaches.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -12,7 +12,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Transport;
 /// Flags credentials attached to a request for a constant plain-http address: WebRequest.Credentials, CredentialCache.Add,
 /// an Authorization header on an HttpRequestMessage or on an HttpClient whose BaseAddress is http, and user:password in an http URL.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CredentialsOverHttpAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

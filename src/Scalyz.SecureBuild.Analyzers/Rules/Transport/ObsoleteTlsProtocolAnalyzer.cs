@@ -11,7 +11,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Transport;
 /// itself (alone or in a flag combination), or a cast integer carrying those bits. Comparisons and removals
 /// (<c>&amp;= ~SslProtocols.Tls</c>) are not flagged.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Bits of SSL 2.0 (12), SSL 3.0 (48), TLS 1.0 (192) and TLS 1.1 (768), the same in both enums.</summary>

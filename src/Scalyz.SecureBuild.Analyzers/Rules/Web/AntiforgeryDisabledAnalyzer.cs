@@ -14,7 +14,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 /// ([HttpPost]/[HttpPut]/[HttpDelete]/[HttpPatch] on a view Controller) with no antiforgery validation on it, its
 /// controller or globally (an AutoValidateAntiforgeryToken or ValidateAntiForgeryToken filter anywhere in the project).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AntiforgeryDisabledAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

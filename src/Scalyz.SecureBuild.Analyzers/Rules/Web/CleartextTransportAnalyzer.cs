@@ -12,7 +12,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 /// A constant http:// or ftp:// address of a remote host handed to HttpClient, HttpRequestMessage, WebRequest or WebClient,
 /// and SMTP or FTP with EnableSsl = false.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CleartextTransportAnalyzer : DiagnosticAnalyzer
 {
     private static readonly char[] AuthorityEnd = { '/', '?', '#' };

@@ -11,7 +11,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 /// Cookies without Secure or HttpOnly: CookieOptions/HttpCookie created without them, Response.Cookies.Append(name, value)
 /// with no options (whose defaults set neither), or the flags and policies switched off.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CookieAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor SecureRule = new(

@@ -12,7 +12,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 /// A CORS policy or response header that accepts any origin: SetIsOriginAllowed(_ => true), AllowAnyOrigin, WithOrigins("*"),
 /// or an Access-Control-Allow-Origin header written as "*" or echoed from the request. With AllowCredentials the message says so.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CorsAnyOriginAnalyzer : DiagnosticAnalyzer
 {
     private const string AllowOriginHeader = "Access-Control-Allow-Origin";

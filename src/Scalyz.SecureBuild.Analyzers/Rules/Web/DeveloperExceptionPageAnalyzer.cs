@@ -13,7 +13,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 /// UseDatabaseErrorPage(), SignalR HubOptions.EnableDetailedErrors = true, Blazor CircuitOptions.DetailedErrors = true,
 /// IdentityModelEventSource.ShowPII = true. A check whose branch is the non-Development one (if (!env.IsDevelopment())) does not count.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DeveloperExceptionPageAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -15,7 +15,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 /// the token without verifying anything; a ClockSkew of an hour or more; claims read from ReadJwtToken/ReadToken in a type
 /// that never validates a token.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class JwtValidationAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

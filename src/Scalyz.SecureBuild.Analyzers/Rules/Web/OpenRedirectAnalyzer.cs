@@ -9,7 +9,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 
 /// <summary>A redirect to a URL taken from the request that the method never checks (Url.IsLocalUrl, an if on the value).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OpenRedirectAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

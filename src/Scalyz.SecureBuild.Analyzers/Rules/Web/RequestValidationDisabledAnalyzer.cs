@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 
 /// <summary>ASP.NET (classic) request validation switched off: [ValidateInput(false)], [AllowHtml], Request.Unvalidated.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RequestValidationDisabledAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -12,7 +12,6 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
 /// Non-constant, unencoded text written as raw HTML: Html.Raw, new HtmlString/MvcHtmlString/MarkupString, (MarkupString) casts,
 /// and request data written straight to the response.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class XssSinkAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Xml;
 
 /// <summary>DTD processing switched on for an XML reader (DtdProcessing.Parse, ProhibitDtd = false).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class XmlDtdProcessingAnalyzer : DiagnosticAnalyzer
 {
     private const int Parse = 2;

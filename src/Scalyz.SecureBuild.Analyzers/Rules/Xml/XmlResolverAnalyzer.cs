@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Xml;
 
 /// <summary>An XmlResolver that fetches external resources set on an XML document, reader, settings or XSLT transform.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class XmlResolverAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

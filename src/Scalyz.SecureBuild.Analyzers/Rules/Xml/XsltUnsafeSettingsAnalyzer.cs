@@ -7,7 +7,6 @@ using Scalyz.SecureBuild.Analyzers.Tracking;
 namespace Scalyz.SecureBuild.Analyzers.Rules.Xml;
 
 /// <summary>XSLT settings that allow embedded scripts or the document() function (XsltSettings.TrustedXslt, EnableScript, EnableDocumentFunction).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class XsltUnsafeSettingsAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new(

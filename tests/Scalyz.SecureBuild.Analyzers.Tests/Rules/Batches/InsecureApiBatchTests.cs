@@ -22,9 +22,7 @@ public sealed class InsecureApiBatchTests(ITestOutputHelper output)
     [InlineData("batch2")]
     public async Task Batch_RecallAtLeast90PercentAndNoCategoryUnder60_PrecisionAtLeast95Percent(string batch)
     {
-        var analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        var analyzers = SecureBuildAnalyzer.CreateRules()
             .Where(a => a.SupportedDiagnostics.Any(d => d.Id.StartsWith("SSB2", StringComparison.Ordinal)))
             .ToImmutableArray();
         string[] standIns =
