@@ -191,9 +191,9 @@ internal static class SecretText
     {
         var end = start + length;
         return length > 6
-            && ((IndexOfIgnoreCase(text, start, 4, "ENC[") == start && text[end - 1] == ']')
-                || (IndexOfIgnoreCase(text, start, 4, "ENC(") == start && text[end - 1] == ')')
-                || IndexOfIgnoreCase(text, start, Math.Min(length, 14), "$ANSIBLE_VAULT") == start);
+            && ((IndexOfIgnoreCase(text, start, 4, "enc[") == start && text[end - 1] == ']')
+                || (IndexOfIgnoreCase(text, start, 4, "enc(") == start && text[end - 1] == ')')
+                || IndexOfIgnoreCase(text, start, Math.Min(length, 14), "$ansible_vault") == start);
     }
 
     // Defaults that products print in their own documentation and ship with (MinIO's root password, RabbitMQ's guest,
