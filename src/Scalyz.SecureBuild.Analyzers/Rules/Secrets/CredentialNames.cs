@@ -21,7 +21,10 @@ internal enum CredentialKind
 /// </summary>
 internal static class CredentialNames
 {
-    private static readonly string[] PasswordWords = ["password", "passwd", "pwd", "passphrase", "passcode"];
+    // RabbitMQ's default_pass and the db_pass / smtp_pass of .env files: "pass" only after the word that says whose it is.
+    // An SNMP community string is SNMPv1/v2c's password (short, so it is judged as one).
+    private static readonly string[] PasswordWords = ["password", "passwd", "pwd", "passphrase", "passcode", "defaultpass", "dbpass", "smtppass", "ftppass", "adminpass", "rootpass", "userpass",
+        "snmpcommunity", "communitystring", "readcommunity", "writecommunity"];
 
     private static readonly string[] KeyWords =
     [

@@ -267,9 +267,32 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         token.Parent is LiteralExpressionSyntax && IsStringToken(token);
 
     // Interpolated strings are read whole, each hole standing for one character, so a keyword and its value in
-    // different parts ($"https://{user}:p4ss@{host}", $"{baseUrl}?api_key=...") are still seen together.
+    // different parts ($"https://{user}:p4ss@{host}", $"{baseUrl}?api_key=...") are still seen together. A hole is most
+    // often an id (a webhook's or a channel's number), so when nothing is found the text is read once more with each hole
+    // as eighteen zeros: a format that wants digits there (discord.com/api/webhooks/{id}/<token>) then matches, and a
+    // hole inside a secret never counts (a run of zeros is filler).
     private static void AnalyzeInterpolated(SyntaxTreeAnalysisContext context, InterpolatedStringExpressionSyntax interpolated, SecretSettings settings)
     {
+        var value = Render(interpolated, "x", out var holes);
+        if (!TryFindInText(value, settings, out var match)
+            && !(holes && TryFindInText(value = Render(interpolated, "000000000000000000", out _), settings, out match)))
+        {
+            return;
+        }
+
+        var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
+        var target = CredentialTargets.FindName(interpolated.StringStartToken);
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, interpolated.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
+    }
+
+    private static bool TryFindInText(string value, SecretSettings settings, out SecretMatch match) =>
+        SecretScanner.TryFind(value, 0, value.Length, settings, out match)
+        || CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true)
+        || GeneralCredentials.TryFind(value, 0, value.Length, settings, out match);
+
+    private static string Render(InterpolatedStringExpressionSyntax interpolated, string hole, out bool holes)
+    {
+        holes = false;
         var builder = new System.Text.StringBuilder();
         foreach (var content in interpolated.Contents)
         {
@@ -284,19 +307,12 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
             else
             {
-                builder.Append('x');
+                builder.Append(hole);
+                holes = true;
             }
         }
 
-        var value = builder.ToString();
-        if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match)
-            || CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true)
-            || GeneralCredentials.TryFind(value, 0, value.Length, settings, out match))
-        {
-            var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
-            var target = CredentialTargets.FindName(interpolated.StringStartToken);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, interpolated.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
-        }
+        return builder.ToString();
     }
 
     // Hashed, so two triples may share an entry: that only lets a few more positions on to the exact checks.

@@ -90,7 +90,8 @@ internal static class SecretText
 
         foreach (var word in PlaceholderWords)
         {
-            if (IndexOfIgnoreCase(text, start, length, word) >= 0)
+            var at = IndexOfIgnoreCase(text, start, length, word);
+            if (at >= 0 && (word != "xxxx" || HasSameCaseRun(text, at, start + length)))
             {
                 return true;
             }
@@ -132,6 +133,20 @@ internal static class SecretText
         foreach (var prefix in StoreReferencePrefixes)
         {
             if (length > prefix.Length && IndexOfIgnoreCase(text, start, prefix.Length, prefix) == start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "xxxx" marks a stand-in when it is typed as one letter (xxxx, XXXX); base64 such as ...MXxXxQ... is random.
+    private static bool HasSameCaseRun(string text, int at, int end)
+    {
+        for (; at >= 0; at = IndexOfIgnoreCase(text, at + 1, end - at - 1, "xxxx"))
+        {
+            if (text[at] == text[at + 1] && text[at] == text[at + 2] && text[at] == text[at + 3])
             {
                 return true;
             }
