@@ -114,4 +114,50 @@ public sealed class SecretRound6Tests
     public Task PaddleClientTokenIsPublic_ButMollieLikeKeysAreNot() => Code(
         "    string PaddleClientToken = \"live_7d279f61a3499fed520f7cd8c08\";\n"
         + "    string MollieApiKey = {|SSB1002:\"live_Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Hf5Jc\"|};\n");
+
+    // ------------------------------------------------------------------ 2. interpolation holes, concatenation, names
+
+    [Fact]
+    public Task WebhookTokenAfterAnIdHole_IsReported() => Code(
+        "    string M(long id) => {|SSB1001:$\"https://discord.com/api/webhooks/{id}/6tMNBSHs83wJyhjp9pGCKmw2oW1xThadfyNQ7P3sx7fuPBQlLAVn6StT9WlrdWZacSp-?wait=true\"|};\n");
+
+    [Fact]
+    public Task HolesAloneAreNotASecret() => Code(
+        "    string M(long id, string token) => $\"https://discord.com/api/webhooks/{id}/{token}?wait=true\";\n");
+
+    [Fact]
+    public Task SasSignatureConcatenatedAfterItsKey_IsReported() => Code(
+        "    object M() => new Uri({|SSB1001:\"https://contoso.blob.core.windows.net/x/daily.csv?sv=2022-11-02&ss=b&srt=o&sp=r&spr=https&sig=\" + \"Vm6YMBv1z4hClIS33Hq3cLjCo25zryz1Dq8hmAbVSDs%3D\"|});\n");
+
+    [Fact]
+    public Task SasKeyConcatenatedWithAVariable_IsNotReported() => Code(
+        "    object M(string sig) => new Uri(\"https://contoso.blob.core.windows.net/x/daily.csv?sv=2022-11-02&ss=b&srt=o&sp=r&spr=https&sig=\" + sig);\n");
+
+    [Fact]
+    public Task TokenAsUserNameWithADot_IsReported() => Code(
+        "    string M(string q) => {|SSB1001:$\"https://api_9osg4znF0V3XOhXFMb3F0w.7M89v6Uji5NUjaPcfxOAj1:@api.close.com/api/v1/lead/?query={q}\"|};\n");
+
+    [Fact]
+    public Task DottedUserNames_AreNotReported() => Code(
+        "    string M(string q) => $\"https://john.smith:@git.contoso.com/repo?query={q}\";\n");
+
+    [Fact]
+    public Task RandomBase64WithMixedCaseXs_IsNotAPlaceholder() => Code(
+        "    string M(string account) => {|SSB1003:$\"DefaultEndpointsProtocol=https;AccountName={account};AccountKey=u+x8byUMu4OfhaA9MElzPEuIKQnDPJCosbS/cH8oLjGlAC19bMNGlYUMXxXxQfv8zRC0fgWv8X5b1L1wTEoDdw==;EndpointSuffix=core.windows.net\"|};\n");
+
+    [Fact]
+    public Task RepeatedXsAreStillAPlaceholder() => Code(
+        "    const string Cs = \"DefaultEndpointsProtocol=https;AccountName=a;AccountKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx;EndpointSuffix=core.windows.net\";\n");
+
+    [Fact]
+    public Task CommunityStringsAndPassNames_AreReported() => Code(
+        "    const string SnmpCommunity = {|SSB1002:\"UhSwIH5wx8ja!\"|};\n    const string RabbitMqDefaultPass = {|SSB1002:\"Wnfhfw84@IcdY41E4_Fm\"|};\n");
+
+    [Fact]
+    public Task PassWordsThatAreNotPasswords_AreNotReported() => Code(
+        "    const string CommunityUrl = \"https://community.contoso.com/t/Xq7Lm2Vr9Tz4\";\n    const string Passenger = \"Wnfhfw84@IcdY41E4_Fm\";\n");
+
+    [Fact]
+    public Task DefaultPassInWebConfig_IsReported() => Config("/p/web.config",
+        "<configuration>\n  <appSettings>\n    <add key=\"RabbitMq:DefaultPass\" value=\"[|Wnfhfw84@IcdY41E4_Fm|]\" />\n  </appSettings>\n</configuration>\n");
 }
