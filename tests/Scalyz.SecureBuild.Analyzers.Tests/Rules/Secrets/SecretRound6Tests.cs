@@ -160,4 +160,13 @@ public sealed class SecretRound6Tests
     [Fact]
     public Task DefaultPassInWebConfig_IsReported() => Config("/p/web.config",
         "<configuration>\n  <appSettings>\n    <add key=\"RabbitMq:DefaultPass\" value=\"[|Wnfhfw84@IcdY41E4_Fm|]\" />\n  </appSettings>\n</configuration>\n");
+
+    [Fact]
+    public Task PasswordsThatDecryptAPrivateKey_AreReported() => Code(
+        "    void M(System.Security.Cryptography.RSA rsa, string pem) => rsa.ImportFromEncryptedPem(pem, {|SSB1002:\"Mzuhgr73+9xYAwmyk~xL\"|});\n"
+        + "    byte[] E(System.Security.Cryptography.ECDsa ec, System.Security.Cryptography.PbeParameters p) => ec.ExportEncryptedPkcs8PrivateKey({|SSB1002:\"Mzuhgr73+9xYAwmyk~xL\"|}, p);\n");
+
+    [Fact]
+    public Task PemTextAndPasswordsFromConfiguration_AreNotReported() => Code(
+        "    void M(System.Security.Cryptography.RSA rsa, string password) => rsa.ImportFromEncryptedPem(\"signing.pem\", password);\n");
 }
