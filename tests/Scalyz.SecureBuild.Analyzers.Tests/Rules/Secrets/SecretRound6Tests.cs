@@ -14,17 +14,10 @@ public sealed class SecretRound6Tests
     private const string Body64 = "MIIEowIBAAKCAQEAu9Hq2Lm7VrTz4Kp8Wn3Ys6Bd1Hf5Jc0GaRe7Uo2Np5WXq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Hf5Jc0G";
 
     // A BIP32 xprv with a valid base58check checksum, and the same string with one character changed.
-    private static readonly string Xprv = MakeXprv();
+    private static readonly string Xprv = SecretSamples.Generate(SecretSamples.Format("bip32-extended-private-key"));
     private static readonly string XprvBadChecksum = Xprv[..60] + (Xprv[60] == 'a' ? 'b' : 'a') + Xprv[61..];
 
     private const string Mnemonic = "abandon ability able about above absent absorb abstract absurd abuse access accident";
-
-    private static string MakeXprv()
-    {
-        byte[] payload = [0x04, 0x88, 0xAD, 0xE4, .. new byte[9], .. Enumerable.Range(0, 32).Select(i => (byte)(i * 37 + 11)), 0, .. Enumerable.Range(0, 32).Select(i => (byte)(i * 53 + 7))];
-        var check = System.Security.Cryptography.SHA256.HashData(System.Security.Cryptography.SHA256.HashData(payload));
-        return Corpus.HeldOutBatch5.ToBase58([.. payload, .. check.AsSpan(0, 4)]);
-    }
 
     private static Task Code(string members) =>
         Verify.AnalyzerAsync<HardcodedSecretAnalyzer>("using System;\nclass C\n{\n" + members + "}\n");
