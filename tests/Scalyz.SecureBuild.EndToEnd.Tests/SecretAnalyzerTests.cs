@@ -114,6 +114,40 @@ public sealed class SecretAnalyzerTests(PackageFixture package)
     }
 
     [Fact]
+    public void Build_RoundSixKeyMaterialHolesAndConcatenations_ReportedAndLookAlikesNot()
+    {
+        var workspace = package.CreateWorkspace();
+        const string Body = "MIIEowIBAAKCAQEAu9Hq2Lm7VrTz4Kp8Wn3Ys6Bd1Hf5Jc0G" + "aRe7Uo2Np5WXq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Hf5Jc0G";
+        var clientKeyData = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("-----BEGIN RSA PRIVATE KEY-----\n" + Body + "\n-----END RSA PRIVATE KEY-----\n"));
+        const string Hook = "6tMNBSHs83wJyhjp9pGCKmw2oW1xThadfyNQ" + "7P3sx7fuPBQlLAVn6StT9WlrdWZacSp-";
+        const string Sig = "Vm6YMBv1z4hClIS33Hq3cLjCo25zryz1" + "Dq8hmAbVSDs%3D";
+        File.WriteAllText(workspace.PathOf("CleanApp", "RoundSix.cs"), $$"""
+            namespace CleanApp;
+
+            public static class RoundSix
+            {
+                public const string ClientKeyData = "{{clientKeyData}}";
+                public static string Webhook(long id) => $"https://discord.com/api/webhooks/{id}/{{Hook}}?wait=true";
+                public static System.Uri Export() => new System.Uri("https://contoso.blob.core.windows.net/x/daily.csv?sv=2022-11-02&ss=b&srt=o&sp=r&spr=https&sig=" + "{{Sig}}");
+                public const string SentryAuthToken = "@@SENTRY_AUTH_TOKEN@@";
+                public const string MinioRootPassword = "minioadmin";
+                public const string DbPassword = "ENC[AES256_GCM,data:Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Hf5,iv:u9Hq2Lm7VrTz4Kp8Wn3Ys6Bd1Hf5Jc0GaRe7Uo2Np=,tag:Kp8Wn3Ys6Bd1Hf5Jc0GaR==,type:str]";
+            }
+            """);
+
+        var build = workspace.Build("CleanApp");
+
+        var file = workspace.PathOf("CleanApp", "RoundSix.cs");
+        Assert.Equal(
+            [("SSB1004", file, 5), ("SSB1001", file, 6), ("SSB1001", file, 7)],
+            SecretDiagnostics(build).Where(d => d.File == file).Select(d => (d.Code, d.File, d.Line)).OrderBy(d => d.Line).ToList());
+        foreach (var secret in new[] { Hook, Sig, clientKeyData[20..] })
+        {
+            Assert.DoesNotContain(secret, build.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Build_RoundFiveGeneralMechanisms_ReportedAndLookAlikesNot()
     {
         var workspace = package.CreateWorkspace();

@@ -147,9 +147,10 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
             {
                 var key = m.Groups["k"].Value;
                 var value = m.Groups["v"];
-                if (value.Value.StartsWith("AQAAANCMnd8BFdERjHoAwE", StringComparison.Ordinal))
+                if (value.Value.StartsWith("AQAAANCMnd8BFdERjHoAwE", StringComparison.Ordinal) || SecretText.IsEncryptedEnvelope(content, value.Index, value.Length))
                 {
-                    // DPAPI-protected values (nuget.config's encrypted Password) are bound to one machine, not a leak.
+                    // DPAPI-protected values (nuget.config's encrypted Password) are bound to one machine, not a leak;
+                    // SOPS/Jasypt/Ansible Vault envelopes are ciphertext committed on purpose.
                     continue;
                 }
 

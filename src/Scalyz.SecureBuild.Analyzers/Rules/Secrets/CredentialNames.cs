@@ -21,7 +21,10 @@ internal enum CredentialKind
 /// </summary>
 internal static class CredentialNames
 {
-    private static readonly string[] PasswordWords = ["password", "passwd", "pwd", "passphrase", "passcode"];
+    // RabbitMQ's default_pass and the db_pass / smtp_pass of .env files: "pass" only after the word that says whose it is.
+    // An SNMP community string is SNMPv1/v2c's password (short, so it is judged as one).
+    private static readonly string[] PasswordWords = ["password", "passwd", "pwd", "passphrase", "passcode", "defaultpass", "dbpass", "smtppass", "ftppass", "adminpass", "rootpass", "userpass",
+        "snmpcommunity", "communitystring", "readcommunity", "writecommunity"];
 
     private static readonly string[] KeyWords =
     [
@@ -31,7 +34,7 @@ internal static class CredentialNames
         "recordkey", "writekey", "ingestkey", "integrationkey", "routingkey", "deploykey", "servicekey", "restkey",
         "managementkey", "authorization", "webhookkey", "appkey", "clientkey", "serverkey", "securitykey", "primarykey",
         "secondarykey", "sharedaccesssignature", "consumerkey", "sessionkey", "cryptokey", "encryptkey",
-        "appcertificate",
+        "appcertificate", "mnemonic", "seedphrase", "recoveryphrase", "macaroon",
     ];
 
     // A name whose last word is Key (MerchantKey, IngestionKey, ProjectKey, SendYourDataKey) is a credential unless the
@@ -213,6 +216,12 @@ internal static class CredentialNames
     /// <summary>Whether a literal given to a credential of <paramref name="kind"/> is a real secret.</summary>
     public static bool IsSecretValue(CredentialKind kind, string value, SecretSettings settings)
     {
+        // An encrypted-at-rest envelope (SOPS ENC[AES256_GCM,data:...]) is judged whole, before its "data:" looks like a scheme.
+        if (SecretText.IsEncryptedEnvelope(value, 0, value.Length))
+        {
+            return false;
+        }
+
         // An Authorization value is a scheme and a credential ("Bearer ...", "token ...", "Basic ...", "ApiKey ..."): the credential is judged.
         if (kind != CredentialKind.None && (SchemeLength(value) is var scheme and > 0 || (scheme = GeneralCredentials.CustomSchemeLength(value)) > 0))
         {
@@ -223,6 +232,13 @@ internal static class CredentialNames
 
             value = value.Substring(scheme);
             kind = CredentialKind.Key;
+        }
+
+        // A wallet's seed: 12 to 24 lowercase words of the BIP39 list's shape, given to a mnemonic, seed or recovery phrase
+        // (or any credential name). The words are not checked against the list: its shape alone is not prose.
+        if (kind != CredentialKind.None && IsMnemonicPhrase(value))
+        {
+            return !SecretText.IsPlaceholder(value, 0, value.Length) && !settings.IsAllowed(value, 0, value.Length);
         }
 
         var length = value.Length;
@@ -296,7 +312,63 @@ internal static class CredentialNames
         ["pk_live_", "pk_test_", "pk.", "phc_", "rzp_live_", "rzp_test_", "client-", "MIIBIjANBgkqhkiG9w0BAQEFAAOC", "MIICIjANBgkqhkiG9w0BAQEFAAOC", "MFkwEwYHKoZIzj0CAQYI", "MCowBQYDK2Vw"];
 
     /// <summary>Whether a value is a key that is public by design (publishable keys, public project keys).</summary>
-    public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes);
+    public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes) || IsPaddleClientToken(value);
+
+    // Paddle Billing client-side tokens (live_ or test_ and 27 lowercase hex digits) are meant for Paddle.js in the browser.
+    // Mollie's live_/test_ API keys are 30 alphanumerics, so they are not taken for one.
+    private static bool IsPaddleClientToken(string value)
+    {
+        if (value.Length != 32 || !(value.StartsWith("live_", StringComparison.Ordinal) || value.StartsWith("test_", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        for (var i = 5; i < value.Length; i++)
+        {
+            if (value[i] is not (>= '0' and <= '9' or >= 'a' and <= 'f'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>12, 15, 18, 21 or 24 words of 3 to 8 lowercase letters, one space apart (the shape of a BIP39 mnemonic).</summary>
+    public static bool IsMnemonicPhrase(string value)
+    {
+        if (value.Length < 47 || value.Length > 215)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var letters = 0;
+        foreach (var c in value)
+        {
+            if (c is >= 'a' and <= 'z')
+            {
+                letters++;
+            }
+            else if (c == ' ' && letters is >= 3 and <= 8)
+            {
+                words++;
+                letters = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (letters is < 3 or > 8)
+        {
+            return false;
+        }
+
+        words++;
+        return words is 12 or 15 or 18 or 21 or 24;
+    }
 
     private static bool StartsWithAny(string value, string[] prefixes)
     {

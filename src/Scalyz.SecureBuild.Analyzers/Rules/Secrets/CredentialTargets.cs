@@ -15,6 +15,8 @@ internal static class CredentialTargets
 {
     public const string NetworkCredentialLabel = "The NetworkCredential password";
     public const string CertificateLabel = "The certificate password";
+
+    public const string EncryptedKeyLabel = "The private key password";
     public const string AuthorizationLabel = "The authorization header";
 
     /// <summary>The name or API the literal is given to, with what that name asks of its value; (null, None) when neither.</summary>
@@ -118,7 +120,7 @@ internal static class CredentialTargets
     public const string SecureStringLabel = "The SecureString password";
     public const string BasicCredentialsUserLabel = "The Basic authentication API token";
 
-    public static bool IsApiLabel(string name) => name is NetworkCredentialLabel or CertificateLabel or AuthorizationLabel or AccountKeyLabel or ApiKeyLabel or AwsSecretLabel or ClientSecretLabel
+    public static bool IsApiLabel(string name) => name is NetworkCredentialLabel or CertificateLabel or EncryptedKeyLabel or AuthorizationLabel or AccountKeyLabel or ApiKeyLabel or AwsSecretLabel or ClientSecretLabel
         or BasicCredentialsLabel or SecureStringLabel or BasicCredentialsUserLabel;
 
     // "<token>" + ":x" (or ":api_token", ":") on its way to Basic credentials: services that take the API token as the
@@ -441,6 +443,11 @@ internal static class CredentialTargets
             ("ClientSecretCredential", 2) or ("WithClientSecret", 0) => ClientSecretLabel,
             ("X509Certificate2" or "X509Certificate" or "LoadPkcs12" or "LoadPkcs12FromFile" or "Import" or "CreateFromPemFile" or "CreateFromEncryptedPemFile", 1) => CertificateLabel,
             ("AuthenticationHeaderValue", 1) => AuthorizationLabel,
+            // The password that decrypts (or encrypts) a private key: RSA/ECDsa/DSA ImportFromEncryptedPem(pem, password),
+            // ImportEncryptedPkcs8PrivateKey(password, ...), ExportEncryptedPkcs8PrivateKey[Pem](password, ...),
+            // X509Certificate2.CreateFromEncryptedPem(certPem, keyPem, password).
+            ("ImportFromEncryptedPem", 1) or ("CreateFromEncryptedPem", 2) => EncryptedKeyLabel,
+            ("ImportEncryptedPkcs8PrivateKey" or "ExportEncryptedPkcs8PrivateKey" or "ExportEncryptedPkcs8PrivateKeyPem" or "TryExportEncryptedPkcs8PrivateKey", 0) => EncryptedKeyLabel,
             _ => null,
         };
     }

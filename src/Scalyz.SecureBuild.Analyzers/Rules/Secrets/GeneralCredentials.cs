@@ -135,7 +135,7 @@ internal static class GeneralCredentials
             var userEnd = colon < 0 ? atSign : colon;
             var passwordLength = colon < 0 ? 0 : atSign - colon - 1;
             if ((passwordLength == 0 || (passwordLength <= 3 && IsFiller(text, colon + 1, passwordLength)))
-                && IsRandomToken(text, authorityStart, userEnd - authorityStart, 20, allowDashedUuid: false) && IsClean(text, authorityStart, userEnd - authorityStart, settings))
+                && IsRandomToken(text, authorityStart, userEnd - authorityStart, 20, allowDashedUuid: false, allowDot: true) && IsClean(text, authorityStart, userEnd - authorityStart, settings))
             {
                 match = new SecretMatch(UrlKeyFormat, authorityStart, userEnd - authorityStart, null);
                 return true;
@@ -296,7 +296,7 @@ internal static class GeneralCredentials
     /// A random token: <paramref name="minLength"/> to 200 url-safe characters with letters and digits, high entropy and no
     /// filler run; mixed case, or at least 32 lowercase hex, or at least 24 lowercase-and-digit characters. A dashed UUID only when asked.
     /// </summary>
-    public static bool IsRandomToken(string text, int start, int length, int minLength, bool allowDashedUuid)
+    public static bool IsRandomToken(string text, int start, int length, int minLength, bool allowDashedUuid, bool allowDot = false)
     {
         if (length < minLength || length > 200)
         {
@@ -324,7 +324,7 @@ internal static class GeneralCredentials
             {
                 digit = true;
             }
-            else if (c is not ('-' or '_'))
+            else if (c is not ('-' or '_') && !(allowDot && c == '.'))
             {
                 return false;
             }

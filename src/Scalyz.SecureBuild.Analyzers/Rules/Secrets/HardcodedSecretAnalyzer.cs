@@ -156,7 +156,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
                 if ((hit || keyEnd) && IsStringToken(token))
                 {
-                    AnalyzeLiteral(context, token, settings);
+                    analyzedUntil = AnalyzeLiteral(context, token, settings);
+                    continue;
                 }
                 else if (sink && token.IsKind(SyntaxKind.IdentifierToken) && SymmetricKeySinks.IsSinkName(token.ValueText)
                     && SymmetricKeySinks.FindLiteralKey(token) is { } key)
@@ -266,9 +267,32 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         token.Parent is LiteralExpressionSyntax && IsStringToken(token);
 
     // Interpolated strings are read whole, each hole standing for one character, so a keyword and its value in
-    // different parts ($"https://{user}:p4ss@{host}", $"{baseUrl}?api_key=...") are still seen together.
+    // different parts ($"https://{user}:p4ss@{host}", $"{baseUrl}?api_key=...") are still seen together. A hole is most
+    // often an id (a webhook's or a channel's number), so when nothing is found the text is read once more with each hole
+    // as eighteen zeros: a format that wants digits there (discord.com/api/webhooks/{id}/<token>) then matches, and a
+    // hole inside a secret never counts (a run of zeros is filler).
     private static void AnalyzeInterpolated(SyntaxTreeAnalysisContext context, InterpolatedStringExpressionSyntax interpolated, SecretSettings settings)
     {
+        var value = Render(interpolated, "x", out var holes);
+        if (!TryFindInText(value, settings, out var match)
+            && !(holes && TryFindInText(value = Render(interpolated, "000000000000000000", out _), settings, out match)))
+        {
+            return;
+        }
+
+        var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
+        var target = CredentialTargets.FindName(interpolated.StringStartToken);
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, interpolated.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
+    }
+
+    private static bool TryFindInText(string value, SecretSettings settings, out SecretMatch match) =>
+        SecretScanner.TryFind(value, 0, value.Length, settings, out match)
+        || CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true)
+        || GeneralCredentials.TryFind(value, 0, value.Length, settings, out match);
+
+    private static string Render(InterpolatedStringExpressionSyntax interpolated, string hole, out bool holes)
+    {
+        holes = false;
         var builder = new System.Text.StringBuilder();
         foreach (var content in interpolated.Contents)
         {
@@ -283,19 +307,12 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
             else
             {
-                builder.Append('x');
+                builder.Append(hole);
+                holes = true;
             }
         }
 
-        var value = builder.ToString();
-        if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match)
-            || CommentCredentials.TryFind(value, 0, value.Length, settings, out match, inLiteral: true)
-            || GeneralCredentials.TryFind(value, 0, value.Length, settings, out match))
-        {
-            var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
-            var target = CredentialTargets.FindName(interpolated.StringStartToken);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, interpolated.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
-        }
+        return builder.ToString();
     }
 
     // Hashed, so two triples may share an entry: that only lets a few more positions on to the exact checks.
@@ -421,7 +438,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeLiteral(SyntaxTreeAnalysisContext context, SyntaxToken token, SecretSettings settings)
+    // Returns where the text pass may go on: after the literal, or after the whole concatenation it was read with.
+    private static int AnalyzeLiteral(SyntaxTreeAnalysisContext context, SyntaxToken token, SecretSettings settings)
     {
         var value = token.ValueText;
         if (SecretScanner.TryFind(value, 0, value.Length, settings, out var match)
@@ -431,7 +449,81 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
             var target = CredentialTargets.FindName(token);
             context.ReportDiagnostic(Diagnostic.Create(descriptor, token.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
+            return token.Span.End;
         }
+
+        // "https://...&sig=" + sig, "AccountKey=" + key + ";": the keyword ends one literal and its value is the next, so a
+        // concatenation of literals is read whole like an interpolated string (each other operand one character).
+        if (token.Parent?.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add)
+        {
+            return token.Span.End;
+        }
+
+        while (add.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } outer)
+        {
+            add = outer;
+        }
+
+        var builder = new System.Text.StringBuilder();
+        var parts = new List<(int Offset, SyntaxToken Token)>();
+        if (!AppendConcatenation(add, builder, parts) || builder.Length >= 4096)
+        {
+            return add.Span.End;
+        }
+
+        value = builder.ToString();
+        if (TryFindInText(value, settings, out match) && !IsNamedByConcatenation(parts, match.Start))
+        {
+            var descriptor = SecretDescriptors.ForKind(match.Format.Kind);
+            var target = CredentialTargets.FindName(token);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, add.GetLocation(), Properties(target ?? match.Label), match.Label, match.Mask(value)));
+        }
+
+        return add.Span.End;
+    }
+
+    // The text of a + chain: string literals as written, any other operand as one character. False if it has no second literal.
+    // The literal that holds the secret is already judged by name when its own target or the text before it names a
+    // credential ("?api_key=" + "...", "Authorization: Bearer " + "..."): SSB1002 reports it there, once.
+    private static bool IsNamedByConcatenation(List<(int Offset, SyntaxToken Token)> parts, int secretStart)
+    {
+        for (var k = parts.Count - 1; k >= 0; k--)
+        {
+            if (parts[k].Offset <= secretStart)
+            {
+                return CredentialTargets.Find(parts[k].Token).Kind != CredentialKind.None;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AppendConcatenation(ExpressionSyntax expression, System.Text.StringBuilder builder, List<(int Offset, SyntaxToken Token)> parts)
+    {
+        var literals = 0;
+        var stack = new Stack<ExpressionSyntax>();
+        stack.Push(expression);
+        while (stack.Count > 0 && builder.Length < 4096)
+        {
+            var node = stack.Pop();
+            if (node is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } binary)
+            {
+                stack.Push(binary.Right);
+                stack.Push(binary.Left);
+            }
+            else if (node is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                parts.Add((builder.Length, literal.Token));
+                builder.Append(literal.Token.ValueText);
+                literals++;
+            }
+            else
+            {
+                builder.Append('x');
+            }
+        }
+
+        return literals > 1 || (literals == 1 && builder.Length > 1);
     }
 
     private static void AnalyzeComment(SyntaxTreeAnalysisContext context, string text, TextSpan span, SecretSettings settings)

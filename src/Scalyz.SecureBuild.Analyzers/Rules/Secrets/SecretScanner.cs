@@ -271,7 +271,8 @@ internal static class SecretScanner
             return false;
         }
 
-        if (format.Crc32Checksum && !SecretText.HasValidCrc32Checksum(text, start, length))
+        if ((format.Crc32Checksum && !SecretText.HasValidCrc32Checksum(text, start, length))
+            || (format.Base58Checksum && !SecretText.HasValidBase58Checksum(text, start, length)))
         {
             return false;
         }

@@ -67,7 +67,7 @@ internal static class SecretText
     // RFC 6749 2.3.1 client_secret, the kubeadm bootstrap token and the Pushover API documentation token.
     private static readonly string[] DocumentedExamples =
     [
-        "2YotnFZFEjr1zjCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "mF_9.B5f-4.1JqM", "QWxhZGRpbjpvcGVuIHNlc2FtZQ",
+        "2YotnFZFEjr1zjCsicMWpAA", "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "mF_9.B5f-4.1JqM", "QWxhZGRpbjpvcGVuIHNlc2FtZQ",
         "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "4eC39HqLyjWDarjtT1zdp7dc",
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH", "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
         "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow", "7Fjfp0ZBr1KtDRbnfVdmIw",
@@ -90,7 +90,8 @@ internal static class SecretText
 
         foreach (var word in PlaceholderWords)
         {
-            if (IndexOfIgnoreCase(text, start, length, word) >= 0)
+            var at = IndexOfIgnoreCase(text, start, length, word);
+            if (at >= 0 && (word != "xxxx" || HasSameCaseRun(text, at, start + length)))
             {
                 return true;
             }
@@ -104,7 +105,8 @@ internal static class SecretText
             }
         }
 
-        return IsVariableReference(text, start, length) || HasStandInWord(text, start, length) || IsTemplateOrStoreReference(text, start, length);
+        return IsVariableReference(text, start, length) || HasStandInWord(text, start, length) || IsTemplateOrStoreReference(text, start, length)
+            || IsEncryptedEnvelope(text, start, length) || IsPublishedDefault(text, start, length);
     }
 
     // Secret-store and deployment references: Vault paths (vault:secret/data/app#key), ARM template parameters
@@ -116,16 +118,8 @@ internal static class SecretText
     private static bool IsTemplateOrStoreReference(string text, int start, int length)
     {
         var end = start + length;
-        if (length > 4 && text[start] == '_' && text[start + 1] == '_' && text[end - 1] == '_' && text[end - 2] == '_')
+        if (IsDelimitedName(text, start, end))
         {
-            for (var i = start + 2; i < end - 2; i++)
-            {
-                if (text[i] is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '_' or '.' or '-'))
-                {
-                    return false;
-                }
-            }
-
             return true;
         }
 
@@ -139,6 +133,95 @@ internal static class SecretText
         foreach (var prefix in StoreReferencePrefixes)
         {
             if (length > prefix.Length && IndexOfIgnoreCase(text, start, prefix.Length, prefix) == start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "xxxx" marks a stand-in when it is typed as one letter (xxxx, XXXX); base64 such as ...MXxXxQ... is random.
+    private static bool HasSameCaseRun(string text, int at, int end)
+    {
+        for (; at >= 0; at = IndexOfIgnoreCase(text, at + 1, end - at - 1, "xxxx"))
+        {
+            if (text[at] == text[at + 1] && text[at] == text[at + 2] && text[at] == text[at + 3])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A name between twin delimiters is a token that a release or config-transform step replaces: __XERO_CLIENT_SECRET__
+    // (replace-tokens tasks), @@SENTRY_AUTH_TOKEN@@, %%DB_PASSWORD%%, ##API_KEY##, $$TOKEN$$, and autoconf/Maven-filtering
+    // @DB_PASSWORD@ (one '@', upper-case name only, so that a password such as @b3Kx9@ still counts).
+    private static bool IsDelimitedName(string text, int start, int end)
+    {
+        var length = end - start;
+        var d = text[start];
+        if (length < 3 || d is not ('_' or '@' or '%' or '#' or '$') || text[end - 1] != d)
+        {
+            return false;
+        }
+
+        var twin = length > 4 && text[start + 1] == d && text[end - 2] == d;
+        if (!twin && d != '@')
+        {
+            return false;
+        }
+
+        var width = twin ? 2 : 1;
+        var letters = 0;
+        for (var i = start + width; i < end - width; i++)
+        {
+            var c = text[i];
+            if (c is >= 'A' and <= 'Z')
+            {
+                letters++;
+            }
+            else if (c is >= 'a' and <= 'z')
+            {
+                if (!twin)
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+            else if (c is not (>= '0' and <= '9' or '_' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return letters > 0;
+    }
+
+    // Values encrypted at rest and committed on purpose: SOPS (ENC[AES256_GCM,data:...,type:str]), Jasypt (ENC(...)),
+    // Ansible Vault ($ANSIBLE_VAULT;1.1;AES256). Only the key that decrypts them is a secret, and it is not in the value.
+    public static bool IsEncryptedEnvelope(string text, int start, int length)
+    {
+        var end = start + length;
+        return length > 6
+            && ((IndexOfIgnoreCase(text, start, 4, "enc[") == start && text[end - 1] == ']')
+                || (IndexOfIgnoreCase(text, start, 4, "enc(") == start && text[end - 1] == ')')
+                || IndexOfIgnoreCase(text, start, Math.Min(length, 14), "$ansible_vault") == start);
+    }
+
+    // Defaults that products print in their own documentation and ship with (MinIO's root password, RabbitMQ's guest,
+    // Java's keystore password, AppVeyor's SQL Server password). Anyone can read them, so the value reveals nothing; a
+    // product still running on its default is a configuration finding, not a leaked secret (gitleaks' and
+    // detect-secrets' keyword rules drop them the same way).
+    private static readonly string[] PublishedDefaults = ["minioadmin", "guest", "changeit", "Password12!"];
+
+    private static bool IsPublishedDefault(string text, int start, int length)
+    {
+        foreach (var value in PublishedDefaults)
+        {
+            if (value.Length == length && string.Compare(text, start, value, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 return true;
             }
@@ -236,6 +319,68 @@ internal static class SecretText
             }
 
             value /= 62;
+        }
+
+        return true;
+    }
+
+    private const string Base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+    /// <summary>
+    /// Base58check (BIP32 extended keys, WIF): the value decodes to a payload and four bytes that are the start of the
+    /// payload's double SHA-256. Only values that already matched a key prefix get here, so the buffers are allocated then.
+    /// </summary>
+    public static bool HasValidBase58Checksum(string text, int start, int length)
+    {
+        // Each base58 digit is under six bits: length * 6 / 8 bytes hold the number.
+        var bytes = new byte[(length * 6 / 8) + 1];
+        var used = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var carry = Base58.IndexOf(text[i]);
+            if (carry < 0)
+            {
+                return false;
+            }
+
+            for (var j = 0; j < used; j++)
+            {
+                carry += bytes[j] * 58;
+                bytes[j] = (byte)carry;
+                carry >>= 8;
+            }
+
+            while (carry > 0)
+            {
+                bytes[used++] = (byte)carry;
+                carry >>= 8;
+            }
+        }
+
+        if (used < 5)
+        {
+            return false;
+        }
+
+        // bytes[0..used) is little-endian; the payload is the big-endian bytes before the last four.
+        var payload = new byte[used - 4];
+        for (var k = 0; k < payload.Length; k++)
+        {
+            payload[k] = bytes[used - 1 - k];
+        }
+
+        byte[] hash;
+        using (var sha = System.Security.Cryptography.SHA256.Create())
+        {
+            hash = sha.ComputeHash(sha.ComputeHash(payload));
+        }
+
+        for (var k = 0; k < 4; k++)
+        {
+            if (hash[k] != bytes[3 - k])
+            {
+                return false;
+            }
         }
 
         return true;

@@ -43,6 +43,14 @@ public static class SecretSamples
             sample = sample[..(underscore + 1)] + body + SecretText.Crc32Base62(body);
         }
 
+        if (format.Base58Checksum)
+        {
+            // A BIP32 xprv: version, depth, parent fingerprint, child number, chain code, 0x00 and the key, then the checksum.
+            byte[] payload = [0x04, 0x88, 0xAD, 0xE4, .. new byte[9], .. Enumerable.Range(0, 32).Select(_ => (byte)random.Next(256)), 0, .. Enumerable.Range(0, 32).Select(_ => (byte)random.Next(256))];
+            var check = System.Security.Cryptography.SHA256.HashData(System.Security.Cryptography.SHA256.HashData(payload));
+            sample = Corpus.HeldOutBatch5.ToBase58([.. payload, .. check.AsSpan(0, 4)]);
+        }
+
         // An anchored format's value counts only next to its provider word, as real code names it.
         return format.IsAnchored ? format.Keywords[0] + "_key: " + sample : sample;
     }

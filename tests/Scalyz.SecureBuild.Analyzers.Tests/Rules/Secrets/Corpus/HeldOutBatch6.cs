@@ -48,11 +48,20 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 // key given as an argument). False positives: an @@NAME@@ placeholder, the MinIO default root password, RFC 6749's example
 // access token in an object initializer, Paddle's public client token, a SOPS-encrypted ENC[...] value.
 // Since this measurement it is a TUNING batch: it no longer measures what unseen code would score.
+// Tuned (round 6, general mechanisms, no case-specific rule): recall 99.3 % (288/290), precision 100.0 % (0 false
+// positives); the floors below are that figure rounded down. Still missed: the Plaid secret as a JSON "secret" inside an
+// interpolated string (no provider word nearby), and the PgBouncer userlist.txt line ("user" "password") in a comment.
+// The fixes were kinds: key material beyond PEM (other PEM labels, SSH2 blocks, base64 PEM, xprv with its checksum, LND
+// macaroons, mnemonic-shaped seeds under credential names), interpolation holes read again as ids, a '+' chain of literals
+// read whole, tokens with a dot as a URL user name, 'xxxx' as a placeholder only when typed as one letter, db_pass /
+// default_pass and SNMP community names as passwords, encrypted-key passwords as credential API arguments, the DashScope
+// catalog row; twin-delimiter tokens, encrypted-at-rest envelopes, published defaults, RFC 6749's printed token and Paddle
+// client-side tokens as not secrets.
 
 public static class HeldOutBatch6
 {
-    public const double RecallFloor = 0.94;
-    public const double PrecisionFloor = 0.98;
+    public const double RecallFloor = 0.99;
+    public const double PrecisionFloor = 1.0;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {
