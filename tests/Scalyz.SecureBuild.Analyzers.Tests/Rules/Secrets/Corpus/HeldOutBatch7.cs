@@ -39,10 +39,24 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 //   non-secret data and base64 images 9, emulator/dev credentials 7, test fixtures 6. By context: interpolated 12,
 //   comments 13, raw/UTF-8 10, verbatim 11, arguments 9, const 12, static readonly 12, locals 11, object initializers 11,
 //   dictionary initializers 12, appsettings.json 14, nuget.config 7, .env/web.config 12.
+//
+// Measured once, untuned, on round 6's finished rules (integration branch after merging secrets6, the rules tuned to batch
+// 6): recall 93.3 % (222/238), precision 98.7 % (3 false positives); the floors are that figure rounded down. (On round 5's
+// rules, before round 6, its writer measured 93.3 % / 98.2 %: tuning to batch 6 moved batch 7 by no case of recall.)
+// By context: Interpolated 27/29, Comment 20/23, Argument 21/23, EnvOrWebConfig 20/21, ObjectInitializer 21/21,
+// AppSettings 19/20, DictionaryInitializer 17/18, Local 18/19, StaticReadonly 12/13, Verbatim 12/13, Const 14/16,
+// NuGetConfig 8/8, RawOrUtf8 13/14. By group: cloud 29/31, ai 21/21, payments 22/25, messaging 34/36, devops 34/36,
+// saas 34/35, generic 20/22, keys 8/10, csharp 20/22. Missed: an Azure Storage key in a comment, a Storj access grant, a
+// Finix password (a value under a provider-named password key), QuickNode and Pumble keys in interpolated URLs, a Stellar
+// secret seed in a const, a Flock token argument, a DeepSource DSN, a Code Climate reporter id, a ConfigCat public-API
+// password, a Windows autologon password in a comment (reg add ... DefaultPassword), a password in a JSON login body, an
+// APNs .p8 key in appsettings.json, an Ed25519 seed in a comment, a Basic header built in code, an ASP.NET session cookie
+// value. False positives: Slack's documented example signing secret in a comment, an AWS access key id alone in a comment
+// (gitleaks reports those too), a "P@ssw0rd!" test fixture under a DummyPassword name.
 public static class HeldOutBatch7
 {
-    public const double RecallFloor = 0.0;
-    public const double PrecisionFloor = 0.0;
+    public const double RecallFloor = 0.93;
+    public const double PrecisionFloor = 0.98;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {
