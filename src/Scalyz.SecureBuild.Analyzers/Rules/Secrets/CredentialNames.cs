@@ -126,6 +126,12 @@ internal static class CredentialNames
                 continue;
             }
 
+            // A password is never published: ConfigCat's PublicApiPassword is the public API's password, not a public value.
+            if (kind == CredentialKind.Password && word is "public" or "publishable")
+            {
+                continue;
+            }
+
             var at = IndexOf(word, length);
             // A qualifier before the credential word says whose credential it is (DataSourcePassword, VaultToken,
             // ServiceSecret); after it, what the name is about (PasswordSource, TokenService, SecretStore).
@@ -262,6 +268,56 @@ internal static class CredentialNames
         return kind == CredentialKind.Password
             ? !SecretText.HasFillerRun(value, 0, length, 4)
             : !SecretText.HasFillerRun(value, 0, length, 5) && SecretText.Entropy(value, 0, length) >= settings.MinEntropy && HasDigitOrSymbolOrMixedCase(value);
+    }
+
+    // Names that say their value is a stand-in (DummyPassword, SamplePassword, FixtureUserPassword, FakeAdminPwd).
+    private static readonly string[] FixtureNameWords = ["dummy", "fake", "mock", "sample", "fixture", "example", "stub"];
+
+    // Words of the passwords people type when one is asked for (P@ssw0rd!, Welcome1, Qwerty123), read with the usual
+    // letter swaps undone.
+    private static readonly string[] WeakPasswordWords = ["pass", "word", "secret", "admin", "welcome", "qwerty", "letmein", "test", "hello"];
+
+    /// <summary>
+    /// A weak, typed password (shorter than 16, made of a common password word with letters swapped for digits and
+    /// symbols) under a name that says it is a stand-in: a test fixture, not a credential. A random value under the same
+    /// name is still reported.
+    /// </summary>
+    public static bool IsFixturePassword(string name, CredentialKind kind, string value)
+    {
+        if (kind != CredentialKind.Password || value.Length >= 16 || !ContainsAny(name, FixtureNameWords))
+        {
+            return false;
+        }
+
+        var plain = new char[value.Length];
+        for (var i = 0; i < value.Length; i++)
+        {
+            plain[i] = value[i] switch
+            {
+                '@' or '4' => 'a',
+                '0' => 'o',
+                '1' or '!' => 'i',
+                '3' => 'e',
+                '$' or '5' => 's',
+                '7' => 't',
+                var c => SecretText.ToLowerAscii(c),
+            };
+        }
+
+        return ContainsAny(new string(plain), WeakPasswordWords);
+    }
+
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (SecretText.IndexOfIgnoreCase(text, 0, text.Length, word) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool IsCommonPlaceholder(string text, int start, int length)

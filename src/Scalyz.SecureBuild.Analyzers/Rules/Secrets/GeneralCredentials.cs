@@ -35,7 +35,12 @@ internal static class GeneralCredentials
     ];
 
     // Host labels that make the whole path a webhook: hook.eu1.make.com, hooks.example.com, notify.example.com.
-    private static readonly string[] HookHostWords = ["hook", "webhook", "trigger", "notify", "push", "callback", "rpc"];
+    // Blockchain node hosts (<name>.quiknode.pro, nodes.example.io) carry the key as their first path segment.
+    private static readonly string[] HookHostWords = ["hook", "webhook", "trigger", "notify", "push", "callback", "rpc", "node"];
+
+    // A path segment holding one of these (hooks, incomingWebhooks, /hook/) makes every later random segment the hook's
+    // key, also past ids and action words (/workspaces/{id}/incomingWebhooks/postMessage/<token>, /hooks/sendMessage/<token>).
+    private static readonly string[] HookPathWords = ["hook"];
 
     /// <summary>The first three characters (lowercase) of what may start one of this class's candidates; the text pass looks at nothing else.</summary>
     public static readonly string[] StartPairs = ["<va", "--p", "key", "tok", "sec", "pas", "pwd", "api", "cre"];
@@ -149,6 +154,7 @@ internal static class GeneralCredentials
         var segmentStart = authorityEnd;
         var previousStart = -1;
         var previousLength = 0;
+        var hookPath = false;
         while (segmentStart < urlEnd && text[segmentStart] == '/')
         {
             var segmentEnd = segmentStart + 1;
@@ -161,7 +167,7 @@ internal static class GeneralCredentials
             var n = segmentEnd - s;
             if (n >= 20 && (previousStart >= 0 || hookHost))
             {
-                var afterKeyWord = previousStart >= 0 && IsAnyWord(text, previousStart, previousLength, KeySegments);
+                var afterKeyWord = hookPath || (previousStart >= 0 && IsAnyWord(text, previousStart, previousLength, KeySegments));
                 var afterVersion = previousStart >= 0 && previousLength == 2 && text[previousStart] == 'v' && text[previousStart + 1] is >= '1' and <= '9';
                 if (!HasIdPrefix(text, s, n)
                     && (((afterKeyWord || hookHost) && IsRandomToken(text, s, n, 20, allowDashedUuid: afterKeyWord) && IsClean(text, s, n, settings))
@@ -172,6 +178,7 @@ internal static class GeneralCredentials
                 }
             }
 
+            hookPath = hookPath || (n is >= 4 and < 20 && ContainsAnyWord(text, s, n, HookPathWords));
             (previousStart, previousLength) = (s, n);
             segmentStart = segmentEnd;
         }
@@ -270,7 +277,8 @@ internal static class GeneralCredentials
         var hostEnd = prefix.IndexOf('/', hostStart);
         var last = prefix.LastIndexOf('/', prefix.Length - 2) + 1;
         return (hostEnd > hostStart && ContainsAnyWord(prefix, hostStart, hostEnd - hostStart, HookHostWords))
-            || (last > hostEnd && IsAnyWord(prefix, last, prefix.Length - 1 - last, KeySegments));
+            || (last > hostEnd && IsAnyWord(prefix, last, prefix.Length - 1 - last, KeySegments))
+            || (hostEnd > hostStart && ContainsAnyWord(prefix, hostEnd, prefix.Length - hostEnd, HookPathWords));
     }
 
     // Upper, lower and digit in 12 to 15 url-safe characters: a short API token, not a word, number or id.

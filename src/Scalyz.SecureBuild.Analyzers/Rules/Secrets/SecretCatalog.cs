@@ -36,10 +36,11 @@ internal sealed class SecretFormat
 
     private Regex? _valueRegex;
 
-    public SecretFormat(int index, string id, SecretKind kind, string provider, ImmutableArray<string> keywords, double minEntropy, bool crc32Checksum, ImmutableHashSet<string> examples, string pattern, bool anchored = false, bool base58Checksum = false)
+    public SecretFormat(int index, string id, SecretKind kind, string provider, ImmutableArray<string> keywords, double minEntropy, bool crc32Checksum, ImmutableHashSet<string> examples, string pattern, bool anchored = false, bool base58Checksum = false, bool crc16Checksum = false)
     {
         IsAnchored = anchored;
         Base58Checksum = base58Checksum;
+        Crc16Checksum = crc16Checksum;
         Index = index;
         Id = id;
         Kind = kind;
@@ -74,6 +75,9 @@ internal sealed class SecretFormat
 
     /// <summary>The value is base58 whose last four bytes are the first four of the double SHA-256 of the rest (BIP32 extended keys).</summary>
     public bool Base58Checksum { get; }
+
+    /// <summary>The value is unpadded base32 whose last two bytes are the CRC-16 (XMODEM, little-endian) of the rest (Stellar strkeys, NATS nkeys).</summary>
+    public bool Crc16Checksum { get; }
 
     public ImmutableHashSet<string> Examples { get; }
 
@@ -223,7 +227,7 @@ internal sealed class SecretCatalog
 
             var entropy = fields[4] == "-" ? 0 : double.Parse(fields[4], CultureInfo.InvariantCulture);
             var examples = fields[6] == "-" ? ImmutableHashSet<string>.Empty : ImmutableHashSet.Create(StringComparer.Ordinal, fields[6].Split(','));
-            formats.Add(new SecretFormat(formats.Count, fields[0], kind, fields[2], ImmutableArray.Create(keywords), entropy, fields[5] == "crc32b62", examples, fields[7], fields[1] == "anchored", fields[5] == "base58check"));
+            formats.Add(new SecretFormat(formats.Count, fields[0], kind, fields[2], ImmutableArray.Create(keywords), entropy, fields[5] == "crc32b62", examples, fields[7], fields[1] == "anchored", fields[5] == "base58check", fields[5] == "crc16b32"));
         }
 
         return new SecretCatalog(formats.ToImmutable());

@@ -272,7 +272,8 @@ internal static class SecretScanner
         }
 
         if ((format.Crc32Checksum && !SecretText.HasValidCrc32Checksum(text, start, length))
-            || (format.Base58Checksum && !SecretText.HasValidBase58Checksum(text, start, length)))
+            || (format.Base58Checksum && !SecretText.HasValidBase58Checksum(text, start, length))
+            || (format.Crc16Checksum && !SecretText.HasValidCrc16Base32Checksum(text, start, length)))
         {
             return false;
         }

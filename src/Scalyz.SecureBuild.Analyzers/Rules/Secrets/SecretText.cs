@@ -64,14 +64,15 @@ internal static class SecretText
     // RFC 6749 access and refresh tokens, RFC 6750 bearer token, RFC 7617 "Aladdin:open sesame", the RFC 7515/7519
     // HS256 example signature, the jwt.io default signature, Stripe's documented test key and the Azure SignalR
     // emulator access key, the GUID of the Wikipedia and Microsoft GUID documentation, the RFC 7515 A.1 HMAC key, the
-    // RFC 6749 2.3.1 client_secret, the kubeadm bootstrap token and the Pushover API documentation token.
+    // RFC 6749 2.3.1 client_secret, the kubeadm bootstrap token, the Pushover API documentation token and the signing
+    // secret of Slack's request-verification guide.
     private static readonly string[] DocumentedExamples =
     [
         "2YotnFZFEjr1zjCsicMWpAA", "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "mF_9.B5f-4.1JqM", "QWxhZGRpbjpvcGVuIHNlc2FtZQ",
         "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", "4eC39HqLyjWDarjtT1zdp7dc",
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH", "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
         "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow", "7Fjfp0ZBr1KtDRbnfVdmIw",
-        "abcdef.0123456789abcdef", "azGDORePK8gMaC0QOYAMyEEuzJnyUi",
+        "abcdef.0123456789abcdef", "azGDORePK8gMaC0QOYAMyEEuzJnyUi", "8f742231b10e8888abcd99yyyzzz85a5",
     ];
 
     // Words that make a value a stand-in when they stand alone (test-password, fake_token is a name; sk_test_ is a real prefix, so '_' joins).
@@ -322,6 +323,58 @@ internal static class SecretText
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Strkey checksum (Stellar SEP-23, NATS nkeys): the unpadded base32 value decodes to a payload and two bytes that are
+    /// the payload's CRC-16/XMODEM, little-endian. Decoded and checked in one pass, without allocating.
+    /// </summary>
+    public static bool HasValidCrc16Base32Checksum(string text, int start, int length)
+    {
+        // Only whole bytes count: 56 characters are 280 bits, 35 bytes (33 of payload, 2 of checksum).
+        var byteCount = length * 5 / 8;
+        if (byteCount < 3 || length * 5 % 8 >= 5)
+        {
+            return false;
+        }
+
+        int buffer = 0, bits = 0, index = 0, stored = 0;
+        ushort crc = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i];
+            int digit = c is >= 'A' and <= 'Z' ? c - 'A' : c is >= '2' and <= '7' ? c - '2' + 26 : -1;
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            buffer = ((buffer << 5) | digit) & 0xFFFF;
+            bits += 5;
+            if (bits < 8)
+            {
+                continue;
+            }
+
+            bits -= 8;
+            var b = (buffer >> bits) & 0xFF;
+            if (index < byteCount - 2)
+            {
+                crc ^= (ushort)(b << 8);
+                for (var k = 0; k < 8; k++)
+                {
+                    crc = (crc & 0x8000) != 0 ? (ushort)((crc << 1) ^ 0x1021) : (ushort)(crc << 1);
+                }
+            }
+            else
+            {
+                stored |= b << (8 * (index - (byteCount - 2)));
+            }
+
+            index++;
+        }
+
+        return stored == crc;
     }
 
     private const string Base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";

@@ -51,6 +51,13 @@ public static class SecretSamples
             sample = Corpus.HeldOutBatch5.ToBase58([.. payload, .. check.AsSpan(0, 4)]);
         }
 
+        if (format.Crc16Checksum)
+        {
+            // A strkey seed: Stellar's version byte 18 << 3, or NATS's seed prefix with the user type (two bytes), then 32 random bytes.
+            byte[] prefix = format.Id == "nats-nkey-seed" ? [149, 0] : [18 << 3];
+            sample = Corpus.HeldOutBatch5.Crc16Base32([.. prefix, .. Enumerable.Range(0, 32).Select(_ => (byte)random.Next(256))]);
+        }
+
         // An anchored format's value counts only next to its provider word, as real code names it.
         return format.IsAnchored ? format.Keywords[0] + "_key: " + sample : sample;
     }
