@@ -175,6 +175,7 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
                 }
 
                 if (kind != CredentialKind.None && !CredentialNames.IsFixturePassword(name, kind, value.Value) && (CredentialNames.IsSecretValue(kind, value.Value, settings)
+                    || CredentialNames.IsProviderGuidPassword(name, kind, value.Value, settings)
                     || (kind == CredentialKind.Password && IsGroupedPassword(value.Value, settings))))
                 {
                     Report(context, path, text, value.Index, value.Length, "The value of '" + name + "'", SecretText.Mask(value.Value, 0, value.Length), fileName);

@@ -320,6 +320,50 @@ internal static class CredentialNames
         return false;
     }
 
+    // First words of a password name that say whose password it is generically, not which provider issued it.
+    private static readonly string[] GenericQualifiers =
+    [
+        "user", "admin", "default", "initial", "temp", "new", "old", "current", "confirm", "database", "test", "root",
+        "guest", "account", "login", "service", "system", "master", "app", "application", "reset", "generated", "random",
+        "local", "dummy", "sample", "fake", "mock", "fixture", "example", "stub", "one", "time",
+    ];
+
+    /// <summary>
+    /// A GUID under a password name qualified by a provider (Finix:Password, AcmePayPassword): some providers issue API
+    /// passwords as GUIDs. A GUID under a bare or generic password name (Password, UserPassword) is as likely a generated
+    /// id and stays out. Only called for values that already failed <see cref="IsSecretValue"/>.
+    /// </summary>
+    public static bool IsProviderGuidPassword(string name, CredentialKind kind, string value, SecretSettings settings)
+    {
+        if (kind != CredentialKind.Password || !SecretText.IsGuid(value, 0, value.Length) || settings.IsAllowed(value, 0, value.Length)
+            || SecretText.IsPlaceholder(value, 0, value.Length) || SecretText.HasFillerRun(value, 0, value.Length, 5))
+        {
+            return false;
+        }
+
+        // The first word: up to a separator or a lower-to-upper change (FinixPassword, FINIX_PASSWORD, Finix:Password).
+        var end = 1;
+        while (end < name.Length && SecretScanner.IsAlphanumeric(name[end]) && !(name[end] is >= 'A' and <= 'Z' && name[end - 1] is >= 'a' and <= 'z'))
+        {
+            end++;
+        }
+
+        if (end < 4 || end >= name.Length || name[0] is not (>= 'A' and <= 'Z' or >= 'a' and <= 'z'))
+        {
+            return false;
+        }
+
+        foreach (var word in GenericQualifiers)
+        {
+            if (word.Length == end && SecretText.IndexOfIgnoreCase(name, 0, end, word) == 0)
+            {
+                return false;
+            }
+        }
+
+        return Classify(name.Substring(0, end)) == CredentialKind.None;
+    }
+
     public static bool IsCommonPlaceholder(string text, int start, int length)
     {
         // connectionstrings.com style: myPassword, mySecretKey.

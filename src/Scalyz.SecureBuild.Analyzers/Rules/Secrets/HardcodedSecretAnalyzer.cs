@@ -564,7 +564,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         // A name with a credential word anywhere (AesKeyHex, PayerKeypair) given a strongly random value.
         var loose = name is not null && kind == CredentialKind.None && value.Length >= 32;
         if (name is null || (kind == CredentialKind.None && !loose) || SettingsFor(context.Options, context.Node.SyntaxTree, isTestProject) is not { } settings
-            || (loose ? !GeneralCredentials.IsLooseCredential(name, value, settings) : !CredentialNames.IsSecretValue(kind, value, settings))
+            || (loose ? !GeneralCredentials.IsLooseCredential(name, value, settings) : !(CredentialNames.IsSecretValue(kind, value, settings) || CredentialNames.IsProviderGuidPassword(name, kind, value, settings)))
             || CredentialNames.IsFixturePassword(name, kind, value)
             || SecretScanner.TryFind(value, 0, value.Length, settings, out _)
             || CommentCredentials.TryFind(value, 0, value.Length, settings, out _, inLiteral: true)

@@ -84,4 +84,19 @@ public sealed class SecretRound7Tests
     [Fact]
     public Task SlacksDocumentedSigningSecret_IsNotReported() => Code(
         "    // Slack's example: signing secret 8f742231b10e8888abcd99yyyzzz85a5\n    void M() { }\n");
+
+    [Fact]
+    public Task GuidUnderAProviderPasswordName_IsReported() => Code(
+        "    static readonly string FinixPassword = {|SSB1002:\"5468a1b2-9c3d-4e5f-8a7b-1c2d3e4f5a6b\"|};\n");
+
+    [Fact]
+    public Task GuidUnderAProviderPasswordKeyInSettings_IsReported() =>
+        Verify.AnalyzerAsync(new ConfigFileSecretAnalyzer(), "class C { }\n", [("/p/.env", "FINIX_PASSWORD={|SSB1006:5468a1b2-9c3d-4e5f-8a7b-1c2d3e4f5a6b|}\n")], []);
+
+    [Fact]
+    public Task GuidUnderABareOrGenericPasswordName_IsNotReported() => Code(
+        "    static readonly string Password = \"5468a1b2-9c3d-4e5f-8a7b-1c2d3e4f5a6b\";\n"
+        + "    static readonly string UserPassword = \"6468a1b2-9c3d-4e5f-8a7b-1c2d3e4f5a6b\";\n"
+        + "    static readonly string DefaultPassword = \"7468a1b2-9c3d-4e5f-8a7b-1c2d3e4f5a6b\";\n"
+        + "    static readonly string FinixPassword = \"00000000-0000-0000-0000-000000000000\";\n");
 }

@@ -67,11 +67,11 @@ public sealed class SecretHeldOutCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Batch 7 is sealed: written without reading the rules, to be measured once by the lead on the rules of the round
-    /// after round 5; the floors are that measure rounded down (0 until it is taken).
+    /// Batch 7 was sealed and measured once, untuned, on round 6 (93.3 % / 98.7 %); it is now a tuning batch and its
+    /// floors are round 7's tuned measure rounded down.
     /// </summary>
     [Fact]
-    public async Task Batch7_RecallAndPrecisionDoNotFallBelowTheUntunedMeasure()
+    public async Task Batch7_RecallAndPrecisionDoNotFallBelowTheTunedMeasure()
     {
         var (recall, precision, report) = HeldOutCorpus.Score(await HeldOutCorpus.RunAsync(HeldOutBatch7.Cases()));
         output.WriteLine(report);
