@@ -307,18 +307,7 @@ internal static class CredentialNames
         return ContainsAny(new string(plain), WeakPasswordWords);
     }
 
-    private static bool ContainsAny(string text, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (SecretText.IndexOfIgnoreCase(text, 0, text.Length, word) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool ContainsAny(string text, string[] words) => GeneralCredentials.ContainsAnyWord(text, 0, text.Length, words);
 
     // First words of a password name that say whose password it is generically, not which provider issued it.
     private static readonly string[] GenericQualifiers =

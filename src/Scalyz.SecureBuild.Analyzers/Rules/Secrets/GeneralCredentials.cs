@@ -859,7 +859,7 @@ internal static class GeneralCredentials
     private static int IndexOf(string text, int start, int end, string word) =>
         end - start < word.Length ? -1 : text.IndexOf(word, start, end - start, StringComparison.Ordinal);
 
-    private static bool ContainsAnyWord(string text, int start, int length, string[] words)
+    internal static bool ContainsAnyWord(string text, int start, int length, string[] words)
     {
         foreach (var word in words)
         {
