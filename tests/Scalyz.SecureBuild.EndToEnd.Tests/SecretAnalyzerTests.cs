@@ -148,6 +148,41 @@ public sealed class SecretAnalyzerTests(PackageFixture package)
     }
 
     [Fact]
+    public void Build_RoundSevenHookPathsStrkeySeedsAndPasswordNames_ReportedAndLookAlikesNot()
+    {
+        var workspace = package.CreateWorkspace();
+        const string Node = "3f9a7c21e4b80d56a1f2" + "c3e4d5b6a7980c1d2e3f";
+        const string Pumble = "Xq7Lm2Vr9Tz4" + "Kp8Wn3Ys6Bd1";
+        const string Seed = "SADTY4NG3MIEK6VP4QMU5A5Y5URFPDG" + "B6YVWBFOK742GTHWTBA6XFVBC";
+        const string BrokenSeed = "SADTY4NG3MIEK6VP4QMU5A5Y5URFPDG" + "B6YVWBFOK742GTHWTBA6XFVBD";
+        File.WriteAllText(workspace.PathOf("CleanApp", "RoundSeven.cs"), $$"""
+            namespace CleanApp;
+
+            public static class RoundSeven
+            {
+                public static string Rpc(string name) => $"https://{name}.quiknode.pro/{{Node}}/";
+                public static string Hook(string workspace) => $"https://api.pumble.com/workspaces/{workspace}/incomingWebhooks/postMessage/{{Pumble}}";
+                public const string TreasurySigningSeed = "{{Seed}}";
+                public static readonly string FinixPassword = "5468a1b2-9c3d-4e5f-8a7b-1c2d3e4f5a6b";
+                public const string AltSigningSeed = "{{BrokenSeed}}";
+                public static readonly string UserPassword = "6468a1b2-9c3d-4e5f-8a7b-1c2d3e4f5a6b";
+                public static readonly string DummyPassword = "P@ssw0rd!";
+            }
+            """);
+
+        var build = workspace.Build("CleanApp");
+
+        var file = workspace.PathOf("CleanApp", "RoundSeven.cs");
+        Assert.Equal(
+            [("SSB1001", file, 5), ("SSB1001", file, 6), ("SSB1001", file, 7), ("SSB1002", file, 8)],
+            SecretDiagnostics(build).Where(d => d.File == file).Select(d => (d.Code, d.File, d.Line)).OrderBy(d => d.Line).ToList());
+        foreach (var secret in new[] { Node, Pumble, Seed })
+        {
+            Assert.DoesNotContain(secret, build.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Build_RoundFiveGeneralMechanisms_ReportedAndLookAlikesNot()
     {
         var workspace = package.CreateWorkspace();
