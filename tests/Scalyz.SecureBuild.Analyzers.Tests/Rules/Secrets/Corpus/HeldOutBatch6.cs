@@ -73,10 +73,8 @@ public static class HeldOutBatch6
         const string Base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         string Pw() => t.From(TokenMaker.Upper, 1) + t.From(TokenMaker.Lower, 5) + t.From(Digits, 2) + t.From("!#%*+=?@^", 1) + t.AlphaNum(8) + t.From("-_.~", 1) + t.AlphaNum(2);
         string Rs256(string payload) => t.Jwt("{\"alg\":\"RS256\",\"typ\":\"JWT\"}", payload, 256);
-        string OpenAiStyle(string prefix) => prefix + t.Url(58) + "T3BlbkFJ" + t.Url(58);
         string SlackBot() => $"xoxb-{t.From(Digits, 12)}-{t.From(Digits, 13)}-{t.AlphaNum(24)}";
         string SendGrid() => "SG." + t.Url(22) + "." + t.Url(43);
-        string EscapedPem(string label, int lines) => t.Pem(label, lines).Replace("\n", "\\n", StringComparison.Ordinal);
 
         var cases = new CaseList();
         var S = cases.S;
@@ -132,7 +130,7 @@ public static class HeldOutBatch6
                         """;
                     U.Use(serviceAccountJson);
                 }
-            """", EscapedPem("PRIVATE KEY", 10));
+            """", t.EscapedPem("PRIVATE KEY", 10));
         M("cloud", "Google Maps", Interp,
             """    string M(string address) => $"https://maps.googleapis.com/maps/api/geocode/json?address={Uri.EscapeDataString(address)}&key=INTERPVALUE";""",
             "AIza" + t.Url(35));
@@ -188,8 +186,8 @@ public static class HeldOutBatch6
                     openAi.DefaultRequestHeaders.Add("Authorization", $"Bearer INTERPVALUE");
                     openAi.DefaultRequestHeaders.Add("OpenAI-Organization", "org-contoso");
                 }
-            """, OpenAiStyle("sk-proj-"));
-        S("ai", "OpenAI", "OpenAi", "AdminKey", Comment, OpenAiStyle("sk-admin-"));
+            """, t.OpenAiStyle("sk-proj-"));
+        S("ai", "OpenAI", "OpenAi", "AdminKey", Comment, t.OpenAiStyle("sk-admin-"));
         S("ai", "Anthropic", "Anthropic", "ApiKey", Dict, "sk-ant-api03-" + t.Url(93) + "AA");
         M("ai", "Anthropic", Arg,
             """    void M(System.Net.Http.HttpRequestMessage usage) => usage.Headers.Add("x-api-key", VALUE);""",
@@ -738,7 +736,7 @@ public static class HeldOutBatch6
                     var client = new OpenAIClient(new ApiKeyCredential(VALUE));
                     U.Use(client);
                 }
-            """, OpenAiStyle("sk-svcacct-"));
+            """, t.OpenAiStyle("sk-svcacct-"));
         M("csharp", "X509Certificate2 password", Arg,
             """    object M() => System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile("certs/signing.pfx", VALUE);""", Pw());
         M("csharp", "SSH.NET", Arg,
@@ -860,7 +858,7 @@ public static class HeldOutBatch6
             "sk_live_" + t.AlphaNum(99));
         F("csharp", "appsettings options", Json, "appsettings.Production.json",
             AppSettings("Smtp", "    \"Host\": \"smtp.sendgrid.net\",\n    \"Port\": 587,\n    \"UserName\": \"apikey\",\n    \"Password\": \"JSONVALUE\""), SendGrid());
-        S("csharp", "Environment variable", "OpenAi", "ApiKey", Arg, OpenAiStyle("sk-proj-"));
+        S("csharp", "Environment variable", "OpenAi", "ApiKey", Arg, t.OpenAiStyle("sk-proj-"));
         M("csharp", "Const field", Const, "    internal const string MailgunApiKey = VALUE;", $"{t.Hex(32)}-{t.Hex(8)}-{t.Hex(8)}");
         M("csharp", "Const field", Const, "    public const string SlackBotToken = VALUE;", SlackBot());
         M("csharp", "Const field", Const, "    private const string ConnectionString = VALUE;", $"Host=pg-prod.contoso.internal;Port=5432;Database=orders;Username=orders_app;Password={Pw()};SSL Mode=Require");

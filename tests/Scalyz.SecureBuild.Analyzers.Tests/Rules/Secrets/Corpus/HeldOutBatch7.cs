@@ -78,8 +78,6 @@ public static class HeldOutBatch7
         const string Base58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
         string Pw() => t.From(TokenMaker.Lower, 4) + t.From(TokenMaker.Upper, 2) + t.From(Digits, 3) + t.From("$!%&*#", 1) + t.AlphaNum(9) + t.From(Digits, 1);
         string Hs256(string payload) => t.Jwt(payload);
-        string OpenAiStyle(string prefix) => prefix + t.Url(58) + "T3BlbkFJ" + t.Url(58);
-        string EscapedPem(string label, int lines) => t.Pem(label, lines).Replace("\n", "\\n", StringComparison.Ordinal);
 
         var cases = new CaseList();
         var S = cases.S;
@@ -161,8 +159,8 @@ public static class HeldOutBatch7
         // ================================================================ AI/ML
         M("ai", "OpenAI", Comment,
             "    // TODO(mk): temporary - my personal key until the org key is provisioned, remove before merge: RAWVALUE\n    void M() { }",
-            OpenAiStyle("sk-proj-"));
-        F("ai", "OpenAI", EnvWeb, ".env", "ASPNETCORE_ENVIRONMENT=Development\nOPENAI_API_KEY=\"RAWVALUE\"\nOPENAI_MODEL=gpt-4o-mini\n", OpenAiStyle("sk-svcacct-"));
+            t.OpenAiStyle("sk-proj-"));
+        F("ai", "OpenAI", EnvWeb, ".env", "ASPNETCORE_ENVIRONMENT=Development\nOPENAI_API_KEY=\"RAWVALUE\"\nOPENAI_MODEL=gpt-4o-mini\n", t.OpenAiStyle("sk-svcacct-"));
         M("ai", "Anthropic", Interp,
             """    string M(int length) => $"POST /v1/messages HTTP/1.1\r\nHost: api.anthropic.com\r\nx-api-key: INTERPVALUE\r\nanthropic-version: 2023-06-01\r\nContent-Length: {length}\r\n";""",
             "sk-ant-api03-" + t.Url(93) + "AA");
@@ -472,7 +470,7 @@ public static class HeldOutBatch7
                     U.Use(deployKey);
                 }
             """, HeldOutBatch5.OpenSshKey(t));
-        S("keys", "Apple Push Notification service", "Apns", "AuthKey", Json, EscapedPem("PRIVATE KEY", 3));
+        S("keys", "Apple Push Notification service", "Apns", "AuthKey", Json, t.EscapedPem("PRIVATE KEY", 3));
         F("keys", "PGP private key", EnvWeb, ".env",
             "SIGNING_KEY_ID=" + "4A1F9C2B7D3E8F60\nGPG_PRIVATE_KEY=\"RAWVALUE\"\n", t.Pem("PGP PRIVATE KEY BLOCK", 12, "\n").Replace("\n", "\\n", StringComparison.Ordinal));
         M("keys", "PKCS#8 private key", Static,
@@ -483,7 +481,7 @@ public static class HeldOutBatch7
             """", t.Pem("PRIVATE KEY", 16));
         M("keys", "Ed25519 signing seed", Comment,
             "    // license signer (ed25519) seed, hex: RAWVALUE\n    void M() { }", t.Hex(64));
-        S("keys", "EC private key", "Tokens", "SigningKeyPem", Obj, EscapedPem("EC PRIVATE KEY", 3));
+        S("keys", "EC private key", "Tokens", "SigningKeyPem", Obj, t.EscapedPem("EC PRIVATE KEY", 3));
         M("keys", "AES key", Local,
             """
                 void M()
@@ -686,7 +684,7 @@ public static class HeldOutBatch7
                 sealed class ClientSecrets { public string? ClientId { get; set; } public string? ClientSecret { get; set; } }
                 object M() => new ClientSecrets { ClientId = "284753029311-9sd8f7g6h5j4k3l2m1n0b9v8c7x6z5a4.apps.googleusercontent.com", ClientSecret = VALUE };
             """, "GOCSPX-" + t.Url(28));
-        S("ai", "OpenAI", "OpenAI", "Key", Verbatim, OpenAiStyle("sk-proj-"));
+        S("ai", "OpenAI", "OpenAI", "Key", Verbatim, t.OpenAiStyle("sk-proj-"));
         S("ai", "Anthropic", "Anthropic", "ApiKey", EnvWeb, "sk-ant-api03-" + t.Url(93) + "AA");
         S("ai", "Hugging Face", "HuggingFace", "Token", Json, "hf_" + t.From(TokenMaker.Upper + TokenMaker.Lower, 34));
         M("payments", "Stripe", Verbatim,

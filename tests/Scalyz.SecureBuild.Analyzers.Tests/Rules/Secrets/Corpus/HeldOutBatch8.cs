@@ -68,9 +68,6 @@ public static class HeldOutBatch8
         const string Base64Chars = TokenMaker.Alnum + "+/";
         string Pw() => t.From(TokenMaker.Upper, 1) + t.From(TokenMaker.Lower, 5) + t.From("-_.!@", 1) + t.AlphaNum(10) + t.From(Digits, 2) + t.From("!@%^", 1);
         string UrlPw() => t.AlphaNum(24);
-        string Jwt(string payload) => t.Jwt(payload);
-        string OpenAiStyle(string prefix) => prefix + t.Url(58) + "T3BlbkFJ" + t.Url(58);
-        string EscapedPem(string label, int lines) => t.Pem(label, lines).Replace("\n", "\\n", StringComparison.Ordinal);
         static string B64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
         string AdoPat() => t.From(Base32Lower, 52);
 
@@ -115,7 +112,7 @@ public static class HeldOutBatch8
                       "token_uri": "https://oauth2.googleapis.com/token"
                     }
                     """);
-            """", EscapedPem("PRIVATE KEY", 16));
+            """", t.EscapedPem("PRIVATE KEY", 16));
         F("cloud", "Google OAuth", EnvWeb, ".env",
             "GOOGLE_CLIENT_ID=" + t.From(Digits, 12) + "-" + t.From(LowerDigits, 32) + ".apps.googleusercontent.com\nGOOGLE_CLIENT_SECRET=RAWVALUE\nGOOGLE_REDIRECT_URI=https://localhost:5001/signin-google\n",
             "GOCSPX-" + t.Url(28));
@@ -189,7 +186,7 @@ public static class HeldOutBatch8
             """
                 sealed class ChatClient { public ChatClient(string model, string apiKey) { } }
                 object M() => new ChatClient(model: "gpt-4o-mini", apiKey: VALUE);
-            """, OpenAiStyle("sk-proj-"));
+            """, t.OpenAiStyle("sk-proj-"));
         M("ai", "OpenAI", Local,
             """
                 sealed class KernelBuilder { public KernelBuilder AddOpenAIChatCompletion(string modelId, string apiKey) => this; public object Build() => new(); }
@@ -210,7 +207,7 @@ public static class HeldOutBatch8
             """    string M(string version) => $"curl https://api.anthropic.com/v1/organizations/users -H 'x-api-key: INTERPVALUE' -H 'anthropic-version: {version}'";""",
             "sk-ant-admin01-" + t.Url(93) + "AA");
         S("ai", "Hugging Face", "HuggingFace", "OrgApiToken", Dict, "api_org_" + t.From(TokenMaker.Upper + TokenMaker.Lower, 34));
-        S("ai", "Hyperbolic", "Hyperbolic", "ApiKey", Json, Jwt("{\"sub\":\"ops@contoso.com\",\"iat\":1764547200}"));
+        S("ai", "Hyperbolic", "Hyperbolic", "ApiKey", Json, t.Jwt("{\"sub\":\"ops@contoso.com\",\"iat\":1764547200}"));
         S("ai", "Lepton AI", "LeptonAi", "ApiToken", Const, t.AlphaNum(32));
         S("ai", "Nebius AI Studio", "Nebius", "ApiKey", EnvWeb, "v1." + t.Base64Url(120));
         S("ai", "Black Forest Labs", "Bfl", "Key", Arg, t.Uuid());
@@ -334,7 +331,7 @@ public static class HeldOutBatch8
         M("messaging", "Exotel", Interp,
             """    string M(string apiKey, string sid) => $"https://{apiKey}:INTERPVALUE@api.exotel.com/v1/Accounts/{sid}/Calls/connect";""", t.Hex(40));
         S("messaging", "Fast2SMS", "Fast2Sms", "Authorization", Arg, t.AlphaNum(80));
-        S("messaging", "WATI", "Wati", "AccessToken", Json, Jwt("{\"unique_name\":\"ops@contoso.com\",\"tenant_id\":\"" + t.From(Digits, 6) + "\",\"exp\":2524608000}"));
+        S("messaging", "WATI", "Wati", "AccessToken", Json, t.Jwt("{\"unique_name\":\"ops@contoso.com\",\"tenant_id\":\"" + t.From(Digits, 6) + "\",\"exp\":2524608000}"));
         S("messaging", "360dialog", "Dialog360", "ApiKey", Dict, t.AlphaNum(27) + "AK");
         S("messaging", "Vonage", "Vonage", "ApiSecret", Const, t.AlphaNum(16));
         M("messaging", "Twilio", Arg,
@@ -466,7 +463,7 @@ public static class HeldOutBatch8
         M("saas", "Pivotal Tracker", Arg,
             """    void M(System.Net.Http.HttpRequestMessage r) => r.Headers.Add("X-TrackerToken", VALUE);""", t.Hex(32));
         S("saas", "Zenhub", "Zenhub", "GraphqlApiKey", Dict, "zh_" + t.Hex(64));
-        S("saas", "Productboard", "Productboard", "AccessToken", Obj, Jwt("{\"iss\":\"" + t.Uuid() + "\",\"sub\":\"" + t.From(Digits, 6) + "\",\"role\":\"admin\",\"aud\":\"https://api.productboard.com\"}"));
+        S("saas", "Productboard", "Productboard", "AccessToken", Obj, t.Jwt("{\"iss\":\"" + t.Uuid() + "\",\"sub\":\"" + t.From(Digits, 6) + "\",\"role\":\"admin\",\"aud\":\"https://api.productboard.com\"}"));
         S("saas", "Formstack", "Formstack", "AccessToken", Verbatim, t.Hex(32));
         S("saas", "Qualtrics", "Qualtrics", "ApiToken", EnvWeb, t.AlphaNum(40));
         S("saas", "Delighted", "Delighted", "ApiKey", Comment, t.AlphaNum(32));
@@ -541,7 +538,7 @@ public static class HeldOutBatch8
         S("saas", "Printful", "Printful", "Token", Arg, t.AlphaNum(40));
         S("saas", "ShipEngine", "ShipEngine", "ApiKey", Raw, t.Url(43));
         S("saas", "UPS", "Ups", "ClientSecret", Local, t.AlphaNum(64));
-        S("saas", "Kontent.ai", "KontentAi", "ManagementApiKey", Comment, Jwt("{\"jti\":\"" + t.Hex(32) + "\",\"iat\":\"1764547200\",\"uid\":\"usr_0vKjTCH2TkO687K3y3bKNS\",\"aud\":\"manage.kenticocloud.com\"}"));
+        S("saas", "Kontent.ai", "KontentAi", "ManagementApiKey", Comment, t.Jwt("{\"jti\":\"" + t.Hex(32) + "\",\"iat\":\"1764547200\",\"uid\":\"usr_0vKjTCH2TkO687K3y3bKNS\",\"aud\":\"manage.kenticocloud.com\"}"));
         S("saas", "ButterCMS", "ButterCms", "AuthToken", Interp, t.Hex(40));
         M("saas", "Payload CMS", Arg,
             """    void M(System.Net.Http.HttpRequestMessage r) => r.Headers.TryAddWithoutValidation("Authorization", "users API-Key " + VALUE);""", t.Uuid());
@@ -561,7 +558,7 @@ public static class HeldOutBatch8
         S("generic", "CloudAMQP", "CloudAmqp", "Url", Interp, $"amqps://{t.From(TokenMaker.Lower, 8)}:{t.Url(32)}@rat.rmq2.cloudamqp.com/{t.From(TokenMaker.Lower, 8)}");
         F("generic", "Prisma Accelerate", Json, "appsettings.Production.json",
             AppSettings("ConnectionStrings", "    \"Default\": \"prisma://accelerate.prisma-data.net/?api_key=JSONVALUE\""),
-            Jwt("{\"api_key\":\"" + t.Uuid() + "\",\"tenant_id\":\"" + t.Hex(64) + "\",\"internal_secret\":\"" + t.Uuid() + "\"}"));
+            t.Jwt("{\"api_key\":\"" + t.Uuid() + "\",\"tenant_id\":\"" + t.Hex(64) + "\",\"internal_secret\":\"" + t.Uuid() + "\"}"));
         S("generic", "Tinybird", "Tinybird", "AdminToken", Local,
             "p." + TokenMaker.B64Url("{\"u\": \"" + t.Uuid() + "\", \"id\": \"" + t.Uuid() + "\", \"host\": \"gcp-europe-west3\"}") + "." + t.Url(43));
         M("generic", "Hasura", Arg,
@@ -678,7 +675,7 @@ public static class HeldOutBatch8
             """
                 sealed class JwtAuthenticator { public JwtAuthenticator(string accessToken) { } }
                 object M() => new JwtAuthenticator(VALUE);
-            """, Jwt("{\"sub\":\"svc-erp\",\"scope\":\"orders.write\",\"iss\":\"https://login.contoso-erp.com\",\"exp\":2524608000}"));
+            """, t.Jwt("{\"sub\":\"svc-erp\",\"scope\":\"orders.write\",\"iss\":\"https://login.contoso-erp.com\",\"exp\":2524608000}"));
         M("csharp", "gRPC metadata", Dict,
             """
                 sealed class Metadata : List<KeyValuePair<string, string>> { public void Add(string key, string value) => Add(new KeyValuePair<string, string>(key, value)); }

@@ -441,6 +441,12 @@ public sealed class TokenMaker(int seed)
         return $"-----BEGIN {label}-----\n{headers}{body}-----END {label}-----";
     }
 
+    /// <summary>An OpenAI-style project or service key: the prefix, 58 URL-safe characters, the T3BlbkFJ marker and 58 more.</summary>
+    public string OpenAiStyle(string prefix) => prefix + Url(58) + "T3BlbkFJ" + Url(58);
+
+    /// <summary>A PEM block with its newlines written as the two characters \n, as JSON and .env values hold one.</summary>
+    public string EscapedPem(string label, int lines) => Pem(label, lines).Replace("\n", "\\n", StringComparison.Ordinal);
+
     public string Jwt(string payload) =>
         B64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + B64Url(payload) + "." + Base64Url(32);
 
