@@ -18,6 +18,9 @@ public sealed class SecretCatalogCoverageTests
 {
     private const string FirstAddedId = "azure-apim-key-identifiable";
 
+    // Issue 12's second pass (Nosey Parker/Kingfisher, GitGuardian, Microsoft's secret types, Sonar/Semgrep, secrets-patterns-db).
+    private const string FirstSecondPassId = "aws-session-token";
+
     /// <summary>The formats from the first added row on.</summary>
     public static TheoryData<string> AddedFormatIds() => SecretSamples.Ids(AddedFormats());
 
@@ -92,6 +95,19 @@ public sealed class SecretCatalogCoverageTests
     [InlineData("IGQVJ-placeholder")]
     [InlineData("EXOPLANET_CATALOG")]
     [InlineData("pts_per_game")]
+    // Second pass: the providers' own documentation examples (Dynatrace's token format page, Docker's swarm join and
+    // unlock examples), truncated or placeholder values, and words that start like a new prefix.
+    [InlineData("dt0s01.ST2EY72KQINMH574WMNVI7YN.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZM")]
+    [InlineData("SWMTKN-1-49nj1cmql0jkz5s954yi3oex3nedyz0fb0xx14ie39trti4wxv-8vxv8rssmk743ojnwacrr2e7c")]
+    [InlineData("SWMKEY-1-7c37Cc8654o6p38HnroywCi19pllOnGtbdZEgtKxZu8")]
+    [InlineData("sk-helicone-xxxxxxx-xxxxxxx-xxxxxxx-xxxxxxx")]
+    [InlineData("bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t")]
+    [InlineData("dosedependent")]
+    [InlineData("ptr_to_the_first_pixel_row_of_the_frame_buffer")]
+    [InlineData("vcp_placeholder")]
+    [InlineData("GOOGLE_APPLICATION_CREDENTIALS")]
+    [InlineData("SharedAccessSignature sr={0}&sig={1}&se={2}&skn={3}")]
+    [InlineData("https://myapp.azurewebsites.net/api/orders?code=<your-function-key>")]
     public async Task DocumentationPlaceholdersAndWordsWithTheSamePrefix_AreNotReported(string value) =>
         Assert.Empty(await Verify.DiagnosticsAsync(new HardcodedSecretAnalyzer(), SSB1001_ProviderSecretTests.Source(value)));
 
@@ -104,8 +120,48 @@ public sealed class SecretCatalogCoverageTests
     [InlineData("ConsulServiceId", "6b2f9c41-8e3a-4d7b-a915-3c0e72f4d8a6")]
     [InlineData("GhostPostId", "5f0d9c1e8a2b3c4d5e6f7a8b")]
     [InlineData("PubnubPublishKey", "pub-c-6b2f9c41-8e3a-4d7b-a915-3c0e72f4d8a6")]
+    [InlineData("SeqServerUrl", "http://localhost:5341")]
+    [InlineData("VaultAddress", "https://vault.example.com:8200")]
+    [InlineData("DirectLineEndpoint", "https://directline.botframework.com/v3/directline")]
+    [InlineData("SteamAppId", "730")]
+    [InlineData("CosmosDatabaseName", "orders-db")]
+    [InlineData("TencentRegion", "ap-guangzhou")]
     public Task PublicValuesAndIdsNamedAfterTheProvider_AreNotReported(string name, string value) => Verify.AnalyzerAsync<HardcodedSecretAnalyzer>(
         "class C\n{\n    const string " + name + " = \"" + value + "\";\n}\n");
+
+    [Fact]
+    public void SecondPass_AddsAtLeastEightyFormatsFromTheNextLists()
+    {
+        var secondPass = SecretCatalog.Default.Formats.SkipWhile(f => f.Id != FirstSecondPassId).ToList();
+
+        Assert.True(secondPass.Count >= 80, $"{secondPass.Count} formats");
+        Assert.All(secondPass, f => Assert.Equal(SecretKind.Token, f.Kind));
+    }
+
+    // Corrections of the second pass: Azure's HISv2 keys carry JQQJ99, JQQJ9D or JQQJ9H and may have the 88-character long
+    // form; Dynatrace's platform and OAuth tokens (dt0s01, dt0s16) share the classic token's shape; Meta tokens start EAAB/EAAG/...
+    [Theory]
+    [InlineData("azure-devops-pat", "JQQJ9D", false)]
+    [InlineData("azure-cognitive-services-key", "JQQJ9H", true)]
+    [InlineData("azure-event-grid-key", "JQQJ99", true)]
+    public async Task CommonAnnotatedKey_WithEachSignatureAndLongForm_IsReported(string id, string signature, bool longForm)
+    {
+        // The short form is 84 characters (the generated sample may already carry the long form's tail).
+        var sample = SecretSamples.Generate(SecretSamples.Format(id))[..84];
+        var at = sample.IndexOf("JQQJ9", StringComparison.Ordinal);
+        var value = sample[..at] + signature + sample[(at + 6)..] + (longForm ? "Q7==" : string.Empty);
+
+        var diagnostics = await Verify.DiagnosticsAsync(new HardcodedSecretAnalyzer(), SSB1001_ProviderSecretTests.Source(value));
+
+        Assert.Equal(DiagnosticIds.ProviderSecret, Assert.Single(diagnostics).Id);
+    }
+
+    [Theory]
+    [InlineData("dt0s16.ST2EY72KQINMH574WMNVI7YA.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZA")]
+    [InlineData("EAAG7kq2Vb9Xr4TmLpZc8NwYhJ3sQd6FgKe1RtUyIoP5aSzXcVbNm0LkJhGfDsAqWeRtYuIoPlKjHgFdSaZxCvBnMqWeRtYuIoPaSdFgHjKlZxCvBnM12")]
+    [InlineData("lio_Xq7Lm2Vr9Tz4Kp8Nw3Yh5Jd6")]
+    public async Task CorrectedFormats_ReportTheirOtherDocumentedPrefixes(string value) =>
+        Assert.Equal(DiagnosticIds.ProviderSecret, Assert.Single(await Verify.DiagnosticsAsync(new HardcodedSecretAnalyzer(), SSB1001_ProviderSecretTests.Source(value))).Id);
 
     internal static IEnumerable<SecretFormat> AddedFormats() =>
         SecretCatalog.Default.Formats.SkipWhile(f => f.Id != FirstAddedId).Where(f => f.Kind == SecretKind.Token);
