@@ -33,6 +33,11 @@ internal static class CredentialTargets
             return (BasicCredentialsUserLabel, CredentialKind.Key);
         }
 
+        if (expression is not null && IsBasicCredentialPassword(expression))
+        {
+            return (BasicCredentialsLabel, CredentialKind.Password);
+        }
+
         var name = FindName(literal);
         return name is null ? (null, CredentialKind.None) : (name, CredentialNames.Classify(name));
     }
@@ -128,6 +133,11 @@ internal static class CredentialTargets
     private static bool IsBasicCredentialUser(ExpressionSyntax expression) =>
         expression.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation && concatenation.Left == expression
         && StringValue(concatenation.Right) is { Length: > 0 } rest && rest[0] == ':' && IsBasicCredentialText(concatenation);
+
+    // "user:" + "<password>" on its way to Basic credentials: the literal after the colon is the password.
+    private static bool IsBasicCredentialPassword(ExpressionSyntax expression) =>
+        expression.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation && concatenation.Right == expression
+        && StringValue(concatenation.Left) is { Length: > 1 } user && user[user.Length - 1] == ':' && IsBasicCredentialText(concatenation);
 
     /// <summary>
     /// Whether text is encoded as Basic credentials: Encoding.X.GetBytes(text) given to Convert.ToBase64String, the
