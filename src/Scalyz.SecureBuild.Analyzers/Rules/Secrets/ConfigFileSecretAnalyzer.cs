@@ -28,7 +28,7 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
 
     private static readonly Regex XmlAttribute = new(@"\s(?<k>[A-Za-z][\w\-]{1,60})\s*=\s*""(?<v>[^""]{1,400})""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
 
-    private static readonly Regex EnvLine = new(@"^\s*(?:export\s+)?(?<k>[A-Za-z_][A-Za-z0-9_.]{0,120})\s*=\s*[""']?(?<v>[^""'\r\n#]{1,2000})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
+    private static readonly Regex EnvLine = new(@"^\s*(?:export\s+)?(?<k>[A-Za-z_][A-Za-z0-9_.]{0,120})\s*=\s*(?:""(?<v>(?:[^""\\\r\n]|\\.){1,8000})""|'(?<v>[^'\r\n]{1,8000})'|(?<v>[^\s""'][^\r\n]{0,8000}?))(?=\s+#|\s*$)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(SecretDescriptors.ConfigFile);
