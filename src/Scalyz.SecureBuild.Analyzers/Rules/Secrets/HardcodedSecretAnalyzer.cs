@@ -1085,7 +1085,7 @@ internal static class CommentCredentials
     private static readonly string[] KeyEndings =
     [
         "password", "pwd", "passwd", "passphrase", "passcode", "secret", "key", "token", "authorization", "credential", "credentials",
-        "auth", "pass", "pw", "pat",
+        "auth", "pass", "pw", "pat", "creds",
     ];
 
     private static readonly string[] QueryOnlyEndings = ["sig", "signature", "code"];

@@ -90,6 +90,57 @@ public sealed class SecretContextMatrixTests(ITestOutputHelper output)
         Assert.True(missed.Count == 0, report);
     }
 
+    // Values with no format of their own: a random key, a typed password, a long hex secret, a base64 secret.
+    private static readonly (string Kind, string Value)[] GenericValues =
+    [
+        ("random key", "Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Fh5Jg0C"),
+        ("typed password", "Tr0ub4dor&3x-77"),
+        ("hex secret", "9f3b7c1e5a2d8f4b6c0e7a9d1f3b5c7e2a4d6f8b"),
+        ("base64 secret", "q8Zr2Lx9Tn5vKp7WmB3dY6hF1jG4cS0aRe8uNw2i+Qo="),
+    ];
+
+    // How users name a credential: provider word plus key/token/secret, generic words, several casings (the harness adds
+    // PascalCase, camelCase and SCREAMING_SNAKE by context).
+    private static readonly (string Section, string Key)[] GenericNames =
+    [
+        ("Acme", "ApiKey"), ("Payments", "Secret"), ("Smtp", "Password"), ("Db", "Pwd"), ("Orders", "AuthToken"), ("Github", "AccessToken"),
+        ("Service", "Creds"), ("Http", "Auth"), ("Jwt", "SigningKey"), ("Crm", "ClientSecret"), ("Ftp", "Pass"), ("Vault", "Token"),
+        ("Admin", "Credentials"), ("Mail", "ApiSecret"), ("Queue", "SharedKey"), ("Sftp", "Passphrase"),
+    ];
+
+    internal static List<CorpusCase> GenericRows(SecretContext context)
+    {
+        var cases = new List<CorpusCase>();
+        foreach (var (kind, value) in GenericValues)
+        {
+            // A typed password (under 16 characters, not random) counts only under a password name: key, token and
+            // secret names ask for 16 or more random characters, which keeps words and settings under them out.
+            foreach (var (section, key) in GenericNames.Where(n => kind != "typed password" || n.Key is "Password" or "Pwd" or "Pass" or "Passphrase"))
+            {
+                cases.Add(new CorpusCase(kind, kind, section, key, value, true, context));
+            }
+        }
+
+        return cases;
+    }
+
+    /// <summary>Generic credentials (no catalog format) under the names users give them, in every context.</summary>
+    [Theory]
+    [MemberData(nameof(AllContexts))]
+    public async Task GenericCredentialUnderACredentialName_IsReportedInTheContext(SecretContext context)
+    {
+        var results = await HeldOutCorpus.RunAsync(GenericRows(context));
+
+        // Exception: in the Argument context every third case is new XClient(value) whose only parameter is named 'key';
+        // a bare 'key' of a client constructor is judged as an API key, and a hex value there may be an id or a hash, a
+        // typed password is not a key: by design neither is reported without a better name.
+        var missed = results.Where((r, i) => !r.Flagged && !(context == SecretContext.Argument && i % 3 == 1 && r.Case.Group is "hex secret" or "typed password")).ToList();
+        var report = $"{context}: {results.Count(r => r.Flagged)}/{results.Count} reported\n"
+            + string.Join("\n", missed.Select(r => $"  missed: {r.Case.Group} as {r.Case.Section}:{r.Case.Key}"));
+        output.WriteLine(report);
+        Assert.True(missed.Count == 0, report);
+    }
+
     // The first keyword made of letters, digits and underscores, as PascalCase: "bing_maps" gives "BingMaps".
     private static string ProviderWord(SecretFormat format)
     {

@@ -11,10 +11,12 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets;
 /// </summary>
 public sealed class SecretRound8Tests
 {
-    private static async Task<bool> Reported(string members)
+    private static async Task<bool> Reported(string members) => (await Findings(members)).Count > 0;
+
+    private static async Task<List<string>> Findings(string members)
     {
         var diagnostics = await Verify.DiagnosticsAsync(new HardcodedSecretAnalyzer(), "using System;\nusing System.Text;\nclass C\n{\n" + members + "\n}\n");
-        return diagnostics.Any(d => d.Id.StartsWith("SSB1", StringComparison.Ordinal));
+        return [.. diagnostics.Where(d => d.Id.StartsWith("SSB1", StringComparison.Ordinal)).Select(d => d.Id + " " + d.GetMessage())];
     }
 
     // ------------------------------------------------------------------ 1. command lines
@@ -45,7 +47,7 @@ public sealed class SecretRound8Tests
     [InlineData("    // reg add HKLM\\Software\\Contoso /v DbPassword /t REG_SZ /d %DB_PASSWORD% /f\n    void M() { }")]
     [InlineData("    const string Cmd = \"openssl pkcs12 -export -in c.pem -passout pass:$PFX_PASSWORD -passin env:KEY_PASS\";")]
     [InlineData("    // mysqldump -u backup -p --single-transaction shop > dump.sql\n    void M() { }")]
-    public async Task CommandLinesWithoutALiteralPassword_AreNotReported(string members) => Assert.False(await Reported(members), members);
+    public async Task CommandLinesWithoutALiteralPassword_AreNotReported(string members) => Assert.Empty(await Findings(members));
 
     // ------------------------------------------------------------------ 2. bodies in strings
 
@@ -62,7 +64,7 @@ public sealed class SecretRound8Tests
     [InlineData("    const string Body = \"\"\"{\"token_type\":\"Bearer\",\"expires_in\":3600}\"\"\";")]
     [InlineData("    const string Body = \"\"\"{\"password\":\"<your-password>\"}\"\"\";")]
     [InlineData("    string M(string pw) => $\"{{\\\"user\\\":\\\"svc\\\",\\\"password\\\":\\\"{pw}\\\"}}\";")]
-    public async Task BodiesWithoutALiteralCredential_AreNotReported(string members) => Assert.False(await Reported(members), members);
+    public async Task BodiesWithoutALiteralCredential_AreNotReported(string members) => Assert.Empty(await Findings(members));
 
     // ------------------------------------------------------------------ 3. PEM keys with escaped line breaks (strings; config files below)
 
@@ -82,7 +84,7 @@ public sealed class SecretRound8Tests
     [InlineData("    string M(string pw) => Convert.ToBase64String(Encoding.UTF8.GetBytes(\"svc-api:\" + pw));")]
     [InlineData("    string M(string u, string p) => Convert.ToBase64String(Encoding.UTF8.GetBytes($\"{u}:{p}\"));")]
     [InlineData("    string M() => Convert.ToBase64String(Encoding.UTF8.GetBytes(\"Content-Type: text/plain\"));")]
-    public async Task BasicCredentialsFromVariables_AreNotReported(string members) => Assert.False(await Reported(members), members);
+    public async Task BasicCredentialsFromVariables_AreNotReported(string members) => Assert.Empty(await Findings(members));
 
     // ------------------------------------------------------------------ 5. session cookies
 
@@ -100,7 +102,7 @@ public sealed class SecretRound8Tests
     [InlineData("    const string Header = \"Cookie: .AspNetCore.Cookies=<cookie-value>\";")]
     [InlineData("    // session=abc123; the session cookie name is configurable\n    void M() { }")]
     [InlineData("    const string Header = \"Cookie: sessionid=3f2504e0-4f89-11d3-9a0c-0305e82c3301\";")]
-    public async Task CookiesWithoutASessionSecret_AreNotReported(string members) => Assert.False(await Reported(members), members);
+    public async Task CookiesWithoutASessionSecret_AreNotReported(string members) => Assert.Empty(await Findings(members));
 
     // ------------------------------------------------------------------ 6. tokens in a URL's user info, any scheme
 
@@ -146,4 +148,20 @@ public sealed class SecretRound8Tests
             + "    \"Certificate\": \"-----BEGIN CERTIFICATE-----\\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\\n-----END CERTIFICATE-----\"\n  }\n}\n";
         Assert.Empty(await Verify.DiagnosticsAsync(new ConfigFileSecretAnalyzer(), "class C { }", ("/p/appsettings.json", Json)));
     }
+
+    // ------------------------------------------------------------------ 9. names: Creds, a last word Auth
+
+    [Theory]
+    [InlineData("    private const string ServiceCreds = \"Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Fh5Jg0C\";")]
+    [InlineData("    static readonly string HTTP_AUTH = \"q8Zr2Lx9Tn5vKp7WmB3dY6hF1jG4cS0a\";")]
+    [InlineData("    // service_creds=9f3b7c1e5a2d8f4b6c0e7a9d1f3b5c7e2a4d6f8b\n    void M() { }")]
+    [InlineData("    string M(string to) => $\"https://api.example.com/send?proxy-auth=Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1&to={to}\";")]
+    public async Task RandomValueUnderACredsOrAuthName_IsReported(string members) => Assert.True(await Reported(members), members);
+
+    [Theory]
+    [InlineData("    private const string CredsStore = \"desktop\";")]
+    [InlineData("    private const string DefaultAuth = \"Cookies\";")]
+    [InlineData("    private const string OAuth = \"https://login.example.com/oauth2/v2.0/authorize\";")]
+    [InlineData("    private const string RequireAuth = \"true\";")]
+    public async Task SettingsUnderACredsOrAuthName_AreNotReported(string members) => Assert.Empty(await Findings(members));
 }
