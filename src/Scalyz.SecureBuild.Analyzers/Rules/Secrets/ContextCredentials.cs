@@ -100,7 +100,27 @@ internal static class ContextCredentials
             valueStart++;
         }
 
-        return TryValue(text, end, valueStart, settings, CommandLineFormat, out match);
+        return TryValue(text, end, valueStart, settings, CommandLineFormat, out match) && !IsPortOrAddress(text, match.Start, match.Length);
+    }
+
+    // docker run -p 8080:80, -p 127.0.0.1:5432:5432/tcp, ssh -p 2222: a port, a mapping or an address, not a password.
+    private static bool IsPortOrAddress(string text, int start, int length)
+    {
+        var end = start + length;
+        if (length > 4 && text[end - 4] == '/' && (string.CompareOrdinal(text, end - 3, "tcp", 0, 3) == 0 || string.CompareOrdinal(text, end - 3, "udp", 0, 3) == 0))
+        {
+            end -= 4;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] is not (>= '0' and <= '9' or '.' or ':' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // reg add HKLM\... /v DbPassword /t REG_SZ /d <value>: the value named by /v.

@@ -47,6 +47,10 @@ public sealed class SecretRound8Tests
     [InlineData("    // reg add HKLM\\Software\\Contoso /v DbPassword /t REG_SZ /d %DB_PASSWORD% /f\n    void M() { }")]
     [InlineData("    const string Cmd = \"openssl pkcs12 -export -in c.pem -passout pass:$PFX_PASSWORD -passin env:KEY_PASS\";")]
     [InlineData("    // mysqldump -u backup -p --single-transaction shop > dump.sql\n    void M() { }")]
+    [InlineData("    const string Run = \"docker run -u 1000 -p 8080:80 -p 127.0.0.1:5432:5432 nginx:1.27\";")]
+    [InlineData("    // scp -P 2222 -u deploy build.zip host:/srv\n    void M() { }")]
+    [InlineData("    const string Cmd = \"mysql -u app -p\\\"$(cat /run/secrets/db_pw)\\\" shop\";")]
+    [InlineData("    const string Cmd = \"dotnet pack -p:Version=1.2.3 -u user -pack-output out\";")]
     public async Task CommandLinesWithoutALiteralPassword_AreNotReported(string members) => Assert.Empty(await Findings(members));
 
     // ------------------------------------------------------------------ 2. bodies in strings
