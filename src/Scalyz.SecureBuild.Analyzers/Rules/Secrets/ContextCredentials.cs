@@ -10,6 +10,8 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 /// after a -u/-U user option or under sshpass, mysql*, sqlcmd, bcp, osql.</item>
 /// <item>reg add ... /v &lt;credential name&gt; ... /d &lt;value&gt;: the registry value is named like a credential.</item>
 /// <item>openssl's -passin/-passout pass:&lt;password&gt;.</item>
+/// <item>A provider's value with no prefix of its own in a URL whose host or path names the provider: as a
+/// credential-named query parameter, or as the URL's password.</item>
 /// <item>Session and authentication cookies: NAME=value where the name is a session cookie's (sessionid, JSESSIONID,
 /// PHPSESSID, connect.sid, .AspNetCore.Cookies, .ASPXAUTH, laravel_session, ...) and the value random.</item>
 /// </list>
@@ -66,13 +68,102 @@ internal static class ContextCredentials
             if ((c == '-' && text[i - 1] == ' ' && text[i + 1] is 'p' or 'P' && TryPasswordFlag(text, start, end, i, settings, out match))
                 || (c == '/' && text[i - 1] == ' ' && text[i + 1] is 'd' or 'D' && text[i + 2] == ' ' && TryRegistryValue(text, start, end, i, settings, out match))
                 || (c == 'p' && text[i - 1] is ' ' or '"' && string.CompareOrdinal(text, i, "pass:", 0, 5) == 0 && TryPassArgument(text, start, end, i, settings, out match))
-                || (c == '=' && SessionCookieNameEndsAt(text, start, i) && TrySessionCookie(text, end, i, settings, out match)))
+                || (c == '=' && SessionCookieNameEndsAt(text, start, i) && TrySessionCookie(text, end, i, settings, out match))
+                || (c == '?' && TryUrlQueryAnchoredValue(text, start, end, i, settings, out match))
+                || (c == '@' && TryUrlUserInfoAnchoredValue(text, start, end, i, settings, out match)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // A provider's value with no prefix of its own (a Ghost admin key, a Sidekiq license) in a URL whose host or path
+    // names the provider: given to a credential-named query parameter (?secret=, &api_key=). The URL's host and path are
+    // the provider context, however many segments lie between them and the value.
+    private static bool TryUrlQueryAnchoredValue(string text, int start, int end, int question, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        var urlStart = UrlStart(text, start, question);
+        if (question - urlStart < 4)
+        {
+            return false;
+        }
+
+        var at = question + 1;
+        while (at < end)
+        {
+            var nameStart = at;
+            while (at < end && text[at] is not ('=' or '&' or ' ' or '"' or '\'' or '\r' or '\n' or '#'))
+            {
+                at++;
+            }
+
+            if (at >= end || text[at] != '=')
+            {
+                return false;
+            }
+
+            var nameEnd = at;
+            var valueStart = ++at;
+            while (at < end && text[at] is not ('&' or ' ' or '"' or '\'' or '\r' or '\n' or '#'))
+            {
+                at++;
+            }
+
+            if (nameEnd > nameStart && CredentialNames.Classify(text.Substring(nameStart, nameEnd - nameStart)) != CredentialKind.None
+                && SecretScanner.TryFindAnchoredValue(text, urlStart, question - urlStart, text, valueStart, at - valueStart, settings, out match))
+            {
+                return true;
+            }
+
+            if (at >= end || text[at] != '&')
+            {
+                return false;
+            }
+
+            at++;
+        }
+
+        return false;
+    }
+
+    // scheme://user:<value>@host/provider-path: the password of a URL whose host or path names the provider.
+    private static bool TryUrlUserInfoAnchoredValue(string text, int start, int end, int atSign, SecretSettings settings, out SecretMatch match)
+    {
+        match = default;
+        var scheme = text.LastIndexOf("://", atSign, atSign - start, System.StringComparison.Ordinal);
+        if (scheme < 0)
+        {
+            return false;
+        }
+
+        var colon = text.IndexOf(':', scheme + 3, atSign - scheme - 3);
+        if (colon < 0 || text.IndexOf('/', scheme + 3, atSign - scheme - 3) >= 0)
+        {
+            return false;
+        }
+
+        var hostEnd = atSign + 1;
+        while (hostEnd < end && text[hostEnd] is not (' ' or '"' or '\'' or '\r' or '\n' or '?' or '#'))
+        {
+            hostEnd++;
+        }
+
+        return SecretScanner.TryFindAnchoredValue(text, atSign + 1, hostEnd - atSign - 1, text, colon + 1, atSign - colon - 1, settings, out match);
+    }
+
+    // Back from a URL's '?' to where the URL starts: whitespace, a quote or the text's start.
+    private static int UrlStart(string text, int start, int question)
+    {
+        var at = question;
+        while (at > start && at > question - 300 && text[at - 1] is not (' ' or '\t' or '"' or '\'' or '\r' or '\n' or '(' or '<' or '>'))
+        {
+            at--;
+        }
+
+        return at;
     }
 
     // -pS3cret (mysql), -p S3cret or -P S3cret after a user option or under a command that takes the password so.
