@@ -343,6 +343,9 @@ internal static class ContextCredentials
         return true;
     }
 
+    /// <summary>Whether <paramref name="name"/> is a session or authentication cookie's name (sessionid, JSESSIONID, .AspNetCore.Cookies, ...).</summary>
+    public static bool IsSessionCookieName(string name) => SessionCookieNameEndsAt(name, 0, name.Length);
+
     /// <summary>Whether the '=' at <paramref name="equals"/> follows a session cookie's name directly (sessionid=, connect.sid=, .AspNetCore.Cookies=).</summary>
     private static bool SessionCookieNameEndsAt(string text, int start, int equals)
     {

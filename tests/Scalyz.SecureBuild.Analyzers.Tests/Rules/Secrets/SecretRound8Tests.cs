@@ -97,6 +97,8 @@ public sealed class SecretRound8Tests
     [InlineData("    const string Header = \"Cookie: JSESSIONID=8F7A6B5C4D3E2F1A0B9C8D7E6F5A4B3C\";")]
     [InlineData("    // Cookie: connect.sid=s%3AqZ8xLm2Tn5vKp7WrY3bD9fH1jG4c.Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Fh5Jg0Ce2\n    void M() { }")]
     [InlineData("    void M(System.Net.Http.HttpRequestMessage r) => r.Headers.Add(\"Cookie\", \"auth_token=Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Fh5Jg0Ce\");")]
+    [InlineData("    void M(System.Net.CookieContainer jar) => jar.Add(new System.Net.Cookie(\".AspNetCore.Cookies\", \"CfDJ8Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Fh5Jg0Ce2Qm8zLx2Tn5vKp7Wr\", \"/\", \"admin.contoso.com\"));")]
+    [InlineData("    void M(Microsoft.AspNetCore.Http.HttpResponse r) => r.Cookies.Append(\"sessionid\", \"8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c\");")]
     public async Task SessionCookie_IsReported(string members) => Assert.True(await Reported(members), members);
 
     [Theory]
@@ -106,6 +108,9 @@ public sealed class SecretRound8Tests
     [InlineData("    const string Header = \"Cookie: .AspNetCore.Cookies=<cookie-value>\";")]
     [InlineData("    // session=abc123; the session cookie name is configurable\n    void M() { }")]
     [InlineData("    const string Header = \"Cookie: sessionid=3f2504e0-4f89-11d3-9a0c-0305e82c3301\";")]
+    [InlineData("    object M() => new System.Net.Cookie(\"theme\", \"Xq7Lm2Vr9Tz4Kp8Wn3Ys6Bd1Fh5Jg0Ce2\");")]
+    [InlineData("    object M(string v) => new System.Net.Cookie(\".AspNetCore.Session\", v);")]
+    [InlineData("    object M() => new System.Net.Cookie(\"sessionid\", \"deleted\");")]
     public async Task CookiesWithoutASessionSecret_AreNotReported(string members) => Assert.Empty(await Findings(members));
 
     // ------------------------------------------------------------------ 6. tokens in a URL's user info, any scheme
