@@ -183,6 +183,44 @@ public sealed class SecretAnalyzerTests(PackageFixture package)
     }
 
     [Fact]
+    public void Build_RoundEightCommandLinesBodiesCookiesAndEscapedKeys_ReportedAndLookAlikesNot()
+    {
+        var workspace = package.CreateWorkspace();
+        const string Password = "S3cr3tPass" + "!9xQ";
+        const string Secret = "Zt9xQm2LkP7v" + "Rn4W";
+        const string Session = "8F7A6B5C4D3E2F1A" + "0B9C8D7E6F5A4B3C";
+        const string Pem = "MIIEpAIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun" + "VTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u";
+        File.WriteAllText(workspace.PathOf("CleanApp", "RoundEight.cs"), $$"""
+            namespace CleanApp;
+
+            public static class RoundEight
+            {
+                // mysql -h db01 -u admin -p{{Password}} shop
+                public const string Body = "{\"client_id\":\"app\",\"client_secret\":\"{{Secret}}\"}";
+                public const string Cookie = "Cookie: JSESSIONID={{Session}}";
+                public static string Basic() => System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("svc-api:" + "{{Password}}"));
+                // mysql -u root -p
+                public const string Prompt = "sqlcmd -S db01 -U sa -P %SA_PASSWORD%";
+                public const string Theme = "Cookie: theme=dark; sessionid=";
+                public static string FromVariable(string pw) => System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("svc-api:" + pw));
+            }
+            """);
+        File.WriteAllText(workspace.PathOf("CleanApp", "appsettings.json"), "{\n  \"Signing\": {\n    \"Value\": \"-----BEGIN RSA PRIVATE KEY-----\\n" + Pem + "\\n-----END RSA PRIVATE KEY-----\\n\"\n  }\n}\n");
+
+        var build = workspace.Build("CleanApp");
+
+        var file = workspace.PathOf("CleanApp", "RoundEight.cs");
+        Assert.Equal(
+            [("SSB1008", file, 5), ("SSB1002", file, 6), ("SSB1002", file, 7), ("SSB1002", file, 8)],
+            SecretDiagnostics(build).Where(d => d.File == file).Select(d => (d.Code, d.File, d.Line)).OrderBy(d => d.Line).ToList());
+        Assert.Contains(SecretDiagnostics(build), d => d.Code == "SSB1006" && d.File.EndsWith("appsettings.json", StringComparison.Ordinal));
+        foreach (var secret in new[] { Password, Secret, Session, Pem })
+        {
+            Assert.DoesNotContain(secret, build.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Build_RoundFiveGeneralMechanisms_ReportedAndLookAlikesNot()
     {
         var workspace = package.CreateWorkspace();

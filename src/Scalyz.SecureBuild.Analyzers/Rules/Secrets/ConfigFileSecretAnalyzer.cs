@@ -20,15 +20,15 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
 
-    private static readonly Regex JsonPair = new(@"""(?<k>[^""\\]{1,120})""\s*:\s*""(?<v>(?:[^""\\]|\\.){1,2000})""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
+    private static readonly Regex JsonPair = new(@"""(?<k>[^""\\]{1,120})""\s*:\s*""(?<v>(?:[^""\\]|\\.){1,8000})""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
 
-    private static readonly Regex XmlAddPair = new(@"\b(?:key|name)\s*=\s*""(?<k>[^""]{1,120})""[^>]*?\b(?:value|connectionString)\s*=\s*""(?<v>[^""]{1,2000})""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeout);
+    private static readonly Regex XmlAddPair = new(@"\b(?:key|name)\s*=\s*""(?<k>[^""]{1,120})""[^>]*?\b(?:value|connectionString)\s*=\s*""(?<v>[^""]{1,8000})""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, Timeout);
 
     private static readonly Regex XmlElement = new(@"<(?<k>[A-Za-z][\w.\-]{0,80})>(?<v>[^<]{1,2000})</\k<k>>", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
 
     private static readonly Regex XmlAttribute = new(@"\s(?<k>[A-Za-z][\w\-]{1,60})\s*=\s*""(?<v>[^""]{1,400})""", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
 
-    private static readonly Regex EnvLine = new(@"^\s*(?:export\s+)?(?<k>[A-Za-z_][A-Za-z0-9_.]{0,120})\s*=\s*[""']?(?<v>[^""'\r\n#]{1,2000})", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
+    private static readonly Regex EnvLine = new(@"^\s*(?:export\s+)?(?<k>[A-Za-z_][A-Za-z0-9_.]{0,120})\s*=\s*(?:""(?<v>(?:[^""\\\r\n]|\\.){1,8000})""|'(?<v>[^'\r\n]{1,8000})'|(?<v>[^\s""'][^\r\n]{0,8000}?))(?=\s+#|\s*$)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(SecretDescriptors.ConfigFile);
@@ -195,6 +195,15 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
                     Report(context, path, text, inner.Start, inner.Length, "The value of '" + key + "'", inner.Mask(content), fileName);
                     return true;
                 }
+
+                // A value written escaped (a PEM key's line breaks as \n in JSON or &#xA; in XML, a quoted attribute as \"):
+                // the value as the application reads it.
+                if (Unescape(value.Value, xml: pattern != JsonPair && pattern != EnvLine) is { } decoded
+                    && SecretScanner.TryFind(decoded, 0, decoded.Length, settings, out inner))
+                {
+                    Report(context, path, text, value.Index, value.Length, inner.Label, inner.Mask(decoded), fileName);
+                    return true;
+                }
             }
         }
         catch (RegexMatchTimeoutException)
@@ -203,6 +212,65 @@ public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A JSON (or .env) value with its backslash escapes decoded, or an XML value with its entities decoded; null when
+    /// the value has none, so the common value costs one search.
+    /// </summary>
+    internal static string? Unescape(string value, bool xml)
+    {
+        var marker = xml ? '&' : '\\';
+        var at = value.IndexOf(marker);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder(value.Length);
+        builder.Append(value, 0, at);
+        for (var i = at; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c != marker || i + 1 >= value.Length)
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            if (!xml)
+            {
+                var next = value[++i];
+                builder.Append(next switch { 'n' => '\n', 'r' => '\r', 't' => '\t', _ => next });
+                continue;
+            }
+
+            var semicolon = value.IndexOf(';', i + 1, System.Math.Min(8, value.Length - i - 1));
+            var entity = semicolon < 0 ? null : value.Substring(i + 1, semicolon - i - 1);
+            char? decoded = entity switch
+            {
+                "#xA" or "#xa" or "#10" => '\n',
+                "#xD" or "#xd" or "#13" => '\r',
+                "#x9" or "#9" => '\t',
+                "quot" => '"',
+                "apos" => '\'',
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                _ => null,
+            };
+            if (decoded is { } d)
+            {
+                builder.Append(d);
+                i = semicolon;
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     // An app password written in groups (Google's "abcd efgh ijkl mnop"): three to six groups of the same length, 4 to 8

@@ -34,7 +34,7 @@ internal static class CredentialNames
         "recordkey", "writekey", "ingestkey", "integrationkey", "routingkey", "deploykey", "servicekey", "restkey",
         "managementkey", "authorization", "webhookkey", "appkey", "clientkey", "serverkey", "securitykey", "primarykey",
         "secondarykey", "sharedaccesssignature", "consumerkey", "sessionkey", "cryptokey", "encryptkey",
-        "appcertificate", "mnemonic", "seedphrase", "recoveryphrase", "macaroon",
+        "appcertificate", "mnemonic", "seedphrase", "recoveryphrase", "macaroon", "creds",
     ];
 
     // A name whose last word is Key (MerchantKey, IngestionKey, ProjectKey, SendYourDataKey) is a credential unless the
@@ -110,6 +110,12 @@ internal static class CredentialNames
         if (kind == CredentialKind.None && IsCredentialKeyName(name, length))
         {
             (wordAt, wordLength, kind) = (length - 3, 3, CredentialKind.Key);
+        }
+
+        // A name whose last word is Auth (HttpAuth, PROXY_AUTH, basic-auth): its value is the credential, judged as a key.
+        if (kind == CredentialKind.None && length > 4 && name.EndsWith("auth", StringComparison.OrdinalIgnoreCase) && IsWordStart(name, name.Length - 4))
+        {
+            (wordAt, wordLength, kind) = (length - 4, 4, CredentialKind.Key);
         }
 
         if (kind == CredentialKind.None)

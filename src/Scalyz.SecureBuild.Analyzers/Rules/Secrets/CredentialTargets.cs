@@ -33,6 +33,16 @@ internal static class CredentialTargets
             return (BasicCredentialsUserLabel, CredentialKind.Key);
         }
 
+        if (expression?.Parent is ArgumentSyntax { NameColon: null } cookieValue && IsSessionCookieValue(cookieValue))
+        {
+            return (SessionCookieLabel, CredentialKind.Key);
+        }
+
+        if (expression is not null && IsBasicCredentialPassword(expression))
+        {
+            return (BasicCredentialsLabel, CredentialKind.Password);
+        }
+
         var name = FindName(literal);
         return name is null ? (null, CredentialKind.None) : (name, CredentialNames.Classify(name));
     }
@@ -119,15 +129,33 @@ internal static class CredentialTargets
     public const string BasicCredentialsLabel = "The Basic authentication password";
     public const string SecureStringLabel = "The SecureString password";
     public const string BasicCredentialsUserLabel = "The Basic authentication API token";
+    public const string SessionCookieLabel = "The session cookie";
 
     public static bool IsApiLabel(string name) => name is NetworkCredentialLabel or CertificateLabel or EncryptedKeyLabel or AuthorizationLabel or AccountKeyLabel or ApiKeyLabel or AwsSecretLabel or ClientSecretLabel
-        or BasicCredentialsLabel or SecureStringLabel or BasicCredentialsUserLabel;
+        or BasicCredentialsLabel or SecureStringLabel or BasicCredentialsUserLabel or SessionCookieLabel;
 
     // "<token>" + ":x" (or ":api_token", ":") on its way to Basic credentials: services that take the API token as the
     // user name (BambooHR, Toggl, Harvest-style APIs) put the secret before the colon.
     private static bool IsBasicCredentialUser(ExpressionSyntax expression) =>
         expression.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation && concatenation.Left == expression
         && StringValue(concatenation.Right) is { Length: > 0 } rest && rest[0] == ':' && IsBasicCredentialText(concatenation);
+
+    // new Cookie(".AspNetCore.Cookies", "<value>", ...), Response.Cookies.Append("sessionid", "<value>"): the value of a
+    // session cookie, named by the first argument.
+    private static bool IsSessionCookieValue(ArgumentSyntax argument) =>
+        argument.Parent is ArgumentListSyntax { Arguments.Count: >= 2 } list && list.Arguments[1] == argument
+        && list.Parent switch
+        {
+            BaseObjectCreationExpressionSyntax creation => CreatedTypeName(creation) == "Cookie",
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText is "Append" or "Add" or "Set" or "SetCookie" or "AddCookie",
+            _ => false,
+        }
+        && StringValue(list.Arguments[0].Expression) is { Length: > 2 } name && ContextCredentials.IsSessionCookieName(name);
+
+    // "user:" + "<password>" on its way to Basic credentials: the literal after the colon is the password.
+    private static bool IsBasicCredentialPassword(ExpressionSyntax expression) =>
+        expression.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation && concatenation.Right == expression
+        && StringValue(concatenation.Left) is { Length: > 1 } user && user[user.Length - 1] == ':' && IsBasicCredentialText(concatenation);
 
     /// <summary>
     /// Whether text is encoded as Basic credentials: Encoding.X.GetBytes(text) given to Convert.ToBase64String, the

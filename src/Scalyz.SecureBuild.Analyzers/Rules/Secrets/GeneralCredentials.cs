@@ -82,7 +82,8 @@ internal static class GeneralCredentials
         return TryUrlKey(text, start, end, settings, out match)
             || TryDockerPasswordStdin(text, start, end, settings, out match)
             || TryKeyRing(text, start, end, settings, out match)
-            || TryProse(text, start, end, settings, inComment, out match);
+            || TryProse(text, start, end, settings, inComment, out match)
+            || ContextCredentials.TryFind(text, start, length, settings, out match);
     }
 
     // ------------------------------------------------------------------ URLs

@@ -120,7 +120,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             }
 
             var sink = SymmetricKeySinks.MayStartAt(text, i);
-            var keyEnd = !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i) || GeneralCredentials.MayStartAt(text, i));
+            var keyEnd = !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i) || GeneralCredentials.MayStartAt(text, i) || ContextCredentials.MayStartAt(text, i));
             if (!hit && !sink && !keyEnd)
             {
                 continue;
@@ -378,6 +378,11 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         Add('-', 'p');
         Add('-', 'k');
         Add('p', 'a', 's');
+        foreach (var start in ContextCredentials.StartPairs)
+        {
+            Add(start[0], start[1], start[2]);
+        }
+
         foreach (var start in GeneralCredentials.StartPairs)
         {
             Add(start[0], start[1], start.Length > 2 ? start[2] : '\0');
@@ -553,6 +558,13 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             (name, kind) = (CredentialTargets.SecureStringLabel, CredentialKind.Password);
         }
 
+        if (name is null && value.IndexOf(':') is var colon and > 0 && colon < value.Length - 6 && token.Parent is LiteralExpressionSyntax literal
+            && CredentialTargets.IsBasicCredentialText(literal))
+        {
+            // Encoding.UTF8.GetBytes("user:p4ss") on its way to Convert.ToBase64String: the password after the colon.
+            (name, kind, value) = (CredentialTargets.BasicCredentialsLabel, CredentialKind.Password, value.Substring(colon + 1));
+        }
+
         if (name is null && value.Length >= 16 && value.IndexOf(' ') < 0 && CredentialTargets.IsPositionalArgument(token)
             && CredentialNames.IsSecretValue(CredentialKind.Password, value, SecretSettings.Default))
         {
@@ -703,7 +715,7 @@ internal static class CommentCredentials
                 continue;
             }
 
-            if (inLiteral && text[i] == ':' && i + 1 < end && text[i + 1] is not (' ' or '\t'))
+            if (inLiteral && text[i] == ':' && i + 1 < end && text[i + 1] is not (' ' or '\t') && !IsJsonMember(text, start, end, i))
             {
                 continue;
             }
@@ -1040,6 +1052,15 @@ internal static class CommentCredentials
 
     private static bool IsNameChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-' or '.';
 
+    // "password":"..." in a JSON body held by a string: the colon between a quoted name and a quoted value is a pair,
+    // where in other literals a ':' with no space after it is a configuration path ("Jwt:Secret").
+    private static bool IsJsonMember(string text, int start, int end, int colon)
+    {
+        var after = colon + 1;
+        var before = colon - 1;
+        return before > start && after < end && text[before] == '"' && text[after] == '"' && text.IndexOf('{', start, before - start) >= 0;
+    }
+
     private static bool IsScheme(string text, int start, int length) =>
         length is >= 3 and <= 8 && CredentialNames.SchemeLength(text.Substring(start, Math.Min(text.Length - start, length + 17))) > 0;
 
@@ -1064,7 +1085,7 @@ internal static class CommentCredentials
     private static readonly string[] KeyEndings =
     [
         "password", "pwd", "passwd", "passphrase", "passcode", "secret", "key", "token", "authorization", "credential", "credentials",
-        "auth", "pass", "pw", "pat",
+        "auth", "pass", "pw", "pat", "creds",
     ];
 
     private static readonly string[] QueryOnlyEndings = ["sig", "signature", "code"];
@@ -1100,6 +1121,12 @@ internal static class CommentCredentials
         if (end > start && text[end - 1] is '"' or '\'')
         {
             end--;
+
+            // A JSON body inside a regular C# literal: {\"password\":\"...\"}.
+            if (end > start && text[end - 1] == '\\')
+            {
+                end--;
+            }
         }
 
         if (end - start < 2 || !(text[end - 1] is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
