@@ -52,11 +52,29 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 //   in the rendered code: where the default renderer would drop it (a method argument passed to a generic `key`
 //   parameter, a nuget.config API key or password slot), the case is written out as a member or a whole file.
 //
-// Not yet measured: the floors are 0 until the lead's one measurement on the finished rules of the next round.
+// Measured once, untuned, on round 8's finished rules (integration branch after merging secrets8, the context matrix and
+// command-line/body/cookie mechanisms, and catalog2, the second systematic catalog pass: 620 formats): recall 93.3 %
+// (291/312), precision 97.3 % (8 false positives); the floors are that figure rounded down. (On round 7's rules, before
+// round 8, its writer measured 92.9 % (290/312) / 97.3 %: round 8 moved it by one case of recall.) Its writer rewrote 6
+// argument and 4 nuget.config look-alikes after his first run, all of those two kinds whether flagged or not, because the
+// default renderer dropped their id or purpose word (false positives 10 -> 8, recall unchanged).
+// By context: Interpolated 27/29, Argument 38/44, EnvOrWebConfig 22/23, RawOrUtf8 17/18, AppSettings 25/27, Const 15/17,
+// DictionaryInitializer 25/26, StaticReadonly 22/22, Local 28/30, ObjectInitializer 23/23, Verbatim 14/15, Comment 23/25,
+// NuGetConfig 12/13. By group: cloud 33/35, ai 25/29, payments 31/35, messaging 35/35, devops 48/50, saas 59/64,
+// generic 23/24, keys 13/14, csharp 24/26. Missed: GoDaddy, SentinelOne, Black Forest Labs, Cronitor keys and an Aspire
+// parameter and a Novell LDAP Bind password given as method arguments; hex/UUID values under provider-named key names
+// (StackPath client secret in a const, Instatus key in a const, Open VSX PAT in a local, M-Pesa passkey and a Tink keyset
+// in appsettings.json, an Avalara license key in web.config/.env); keys under id-like names (Blockfrost project id,
+// Open Exchange Rates app id); keys in URL paths or queries (IPQualityScore, Splunk On-Call, ABP Commercial's feed in
+// nuget.config); a Kaggle key in a raw string; a PromptLayer key in a verbatim string; a Weights & Biases key and a
+// database password in comments. False positives: a placeholder JWT secret phrase, MongoDB's documented example
+// connection string, RFC 6238's printed TOTP secret, Datadog RUM and New Relic browser (public) tokens, a RevenueCat
+// public Apple key, an Adyen client key and a Duo integration key passed as arguments.
+// Since this measurement it is a TUNING batch: it no longer measures what unseen code would score.
 public static class HeldOutBatch8
 {
-    public const double RecallFloor = 0.0;
-    public const double PrecisionFloor = 0.0;
+    public const double RecallFloor = 0.93;
+    public const double PrecisionFloor = 0.97;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {
