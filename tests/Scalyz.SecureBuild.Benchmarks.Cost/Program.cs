@@ -8,7 +8,8 @@ using Scalyz.SecureBuild.Benchmarks.Cost;
 
 // Usage: dotnet run -c Release --project tests/Scalyz.SecureBuild.Benchmarks.Cost -- <folder with C# sources>
 //            [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable]
-//            [--callbacks-only] [--callback-runs N] [--compare <other build's Scalyz.SecureBuild.Analyzers.dll>]
+//            [--callbacks-only] [--callback-runs N] [--profile] [--profile-runs N]
+//            [--compare <other build's Scalyz.SecureBuild.Analyzers.dll>]
 // The folder is a checkout of someone else's code brought to this machine at run time (never part of this repository),
 // e.g. Newtonsoft.Json's Src/Newtonsoft.Json or ImageSharp's src. Every .cs file under it (bin/obj excluded) is parsed and
 // compiled in memory against the running runtime's assemblies. Each configuration is measured as the issue defines it:
@@ -21,7 +22,7 @@ using Scalyz.SecureBuild.Benchmarks.Cost;
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable] [--callbacks-only] [--callback-runs N] [--compare <dll>]");
+    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable] [--callbacks-only] [--callback-runs N] [--profile] [--profile-runs N] [--compare <dll>]");
     return 2;
 }
 
@@ -34,6 +35,16 @@ Console.WriteLine();
 
 var ours = AnalyzerSets.Ours();
 var rules = ours.Rules();
+if (options.Profile)
+{
+    // Each rule's callbacks called apart from the driver, on one thread, timed in that thread's CPU time (see Profile.cs):
+    // the steadiest figure on a shared machine, to steer by while tuning rules.
+    Report.Profile(await Profile.RulesAsync(codebase, rules, options.ProfileRuns), options.ProfileRuns);
+    Console.WriteLine(string.Join(" ", Scalyz.SecureBuild.Analyzers.Rules.Secrets.HardcodedSecretAnalyzer.C));
+    Console.WriteLine($"load average after: {LoadAverage()}");
+    return 0;
+}
+
 if (options.CallbacksOnly)
 {
     // Only the per-rule callback times (median of --callback-runs runs), each rule registered as an analyzer of its own so
@@ -116,7 +127,7 @@ return 0;
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns, ImmutableArray<string> OnlyFamilies, string? Compare)
+internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns, ImmutableArray<string> OnlyFamilies, string? Compare, bool Profile, int ProfileRuns)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -141,7 +152,8 @@ internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int
         var only = Array.IndexOf(args, "--families");
         var families = only > 0 && only + 1 < args.Length ? [.. args[only + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : ImmutableArray<string>.Empty;
         return new(Path.GetFullPath(args[0]), Int("--runs", 5), Int("--family-runs", 3), Int("--ide-runs", 7), !args.Contains("--no-families"), !args.Contains("--no-sonar"), args.Contains("--nullable"),
-            args.Contains("--callbacks-only"), Int("--callback-runs", 1), families, Text("--compare"));
+            args.Contains("--callbacks-only"), Int("--callback-runs", 1), families, Text("--compare"),
+            args.Contains("--profile"), Int("--profile-runs", 5));
     }
 }
 

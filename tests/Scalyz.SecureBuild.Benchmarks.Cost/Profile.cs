@@ -1,0 +1,285 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Scalyz.SecureBuild.Benchmarks.Cost;
+
+/// <summary>
+/// --profile: each rule's callbacks timed in this thread's CPU time, apart from the driver. One analysis run collects every
+/// operation, syntax node, tree and symbol the driver hands out (the operation trees are then built and cached); each rule
+/// is initialized and started on that compilation with recording contexts, and its callbacks are called on what was
+/// collected, one rule after the other on one thread, <c>runs</c> times (the median is kept). A busy machine slows the
+/// wall clock of a callback by what other processes take; the thread's CPU time does not move with them. What a rule
+/// pays to build a part of an operation tree first is not in it: the collecting run built the trees.
+/// </summary>
+internal static class Profile
+{
+    private const int ClockThreadCpuTime = 3; // CLOCK_THREAD_CPUTIME_ID
+
+    public static async Task<List<(FamilyAnalyzer Rule, TimeSpan Cpu, TimeSpan TreeCpu, int Calls)>> RulesAsync(Codebase codebase, ImmutableArray<FamilyAnalyzer> rules, int runs)
+    {
+        var compilation = codebase.Create(codebase.Parse());
+        var options = new AnalyzerOptions([]);
+        var started = rules.Select(r => Start(r.Analyzer, compilation, options)).ToList();
+        var collector = new Collector([.. started.SelectMany(s => s.SyntaxNodes).SelectMany(n => n.Item2).Distinct().Select(k => (Microsoft.CodeAnalysis.CSharp.SyntaxKind)k)]);
+        await compilation.WithAnalyzers([collector], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false)).GetAnalyzerDiagnosticsAsync();
+        var results = new List<(FamilyAnalyzer, TimeSpan, TimeSpan, int)>();
+
+        // One pass of everything first: the JIT, the rules' lazy tables and what is left to build of the operation trees.
+        foreach (var actions in started)
+        {
+            Run(actions, collector, compilation, options);
+        }
+
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var samples = new List<TimeSpan>();
+            var treeSamples = new List<TimeSpan>();
+            var calls = 0;
+            for (var run = 0; run < runs; run++)
+            {
+                started[i].TreeTime = TimeSpan.Zero;
+                var before = ThreadCpu();
+                calls = Run(started[i], collector, compilation, options);
+                samples.Add(ThreadCpu() - before);
+                treeSamples.Add(started[i].TreeTime);
+            }
+
+            results.Add((rules[i], samples.Order().ElementAt(samples.Count / 2), treeSamples.Order().ElementAt(treeSamples.Count / 2), calls));
+        }
+
+        return results;
+    }
+
+#pragma warning disable CS0618 // the public context constructors: the only way to call a rule's callback outside the driver
+    private static int Run(Recorded actions, Collector collected, Compilation compilation, AnalyzerOptions options)
+    {
+        static void Ignore(Diagnostic d)
+        {
+        }
+
+        static bool Supported(Diagnostic d) => true;
+
+        var calls = 0;
+        foreach (var (action, kinds) in actions.Operations)
+        {
+            foreach (var kind in kinds)
+            {
+                if (collected.Operations.TryGetValue(kind, out var operations))
+                {
+                    foreach (var (operation, symbol) in operations)
+                    {
+                        action(new OperationAnalysisContext(operation, symbol, compilation, options, Ignore, Supported, CancellationToken.None));
+                        calls++;
+                    }
+                }
+            }
+        }
+
+        foreach (var (action, kinds) in actions.SyntaxNodes)
+        {
+            foreach (var kind in kinds)
+            {
+                if (collected.Nodes.TryGetValue(kind, out var nodes))
+                {
+                    foreach (var (node, symbol, model) in nodes)
+                    {
+                        action(new SyntaxNodeAnalysisContext(node, symbol, model, options, Ignore, Supported, CancellationToken.None));
+                        calls++;
+                    }
+                }
+            }
+        }
+
+        foreach (var (action, kinds) in actions.Symbols)
+        {
+            foreach (var kind in kinds)
+            {
+                if (collected.Symbols.TryGetValue(kind, out var symbols))
+                {
+                    foreach (var symbol in symbols)
+                    {
+                        action(new SymbolAnalysisContext(symbol, compilation, options, Ignore, Supported, CancellationToken.None));
+                        calls++;
+                    }
+                }
+            }
+        }
+
+        var treesFrom = ThreadCpu();
+        foreach (var action in actions.Trees)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                action(new SyntaxTreeAnalysisContext(tree, options, Ignore, Supported, CancellationToken.None));
+                calls++;
+            }
+        }
+
+        actions.TreeTime += ThreadCpu() - treesFrom;
+        foreach (var action in actions.CompilationEnds)
+        {
+            action(new CompilationAnalysisContext(compilation, options, Ignore, Supported, CancellationToken.None));
+            calls++;
+        }
+
+        return calls;
+    }
+
+    private static Recorded Start(DiagnosticAnalyzer rule, Compilation compilation, AnalyzerOptions options)
+    {
+        var recorded = new Recorded();
+        rule.Initialize(new RecordingContext(recorded));
+        var starts = recorded.Starts.ToList();
+        foreach (var start in starts)
+        {
+            start(new RecordingStartContext(recorded, compilation, options));
+        }
+
+        return recorded;
+    }
+#pragma warning restore CS0618
+
+    private static TimeSpan ThreadCpu()
+    {
+        if (clock_gettime(ClockThreadCpuTime, out var now) != 0)
+        {
+            throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed: --profile needs Linux.");
+        }
+
+        return TimeSpan.FromTicks((now.Seconds * TimeSpan.TicksPerSecond) + (now.Nanoseconds / 100));
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int clock_gettime(int clockId, out TimeSpec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    private sealed class Recorded
+    {
+        public List<Action<CompilationStartAnalysisContext>> Starts { get; } = [];
+
+        public TimeSpan TreeTime { get; set; }
+
+        public List<(Action<OperationAnalysisContext>, ImmutableArray<OperationKind>)> Operations { get; } = [];
+
+        public List<(Action<SyntaxNodeAnalysisContext>, ImmutableArray<int>)> SyntaxNodes { get; } = [];
+
+        public List<(Action<SymbolAnalysisContext>, ImmutableArray<SymbolKind>)> Symbols { get; } = [];
+
+        public List<Action<SyntaxTreeAnalysisContext>> Trees { get; } = [];
+
+        public List<Action<CompilationAnalysisContext>> CompilationEnds { get; } = [];
+
+        public void Nodes<T>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<T> kinds)
+            where T : struct => SyntaxNodes.Add((action, [.. kinds.Select(k => Convert.ToInt32(k, System.Globalization.CultureInfo.InvariantCulture))]));
+    }
+
+    // The rules' actions, as a host records them; a compilation action runs like a compilation-end one (once, at the end).
+    private sealed class RecordingContext(Recorded recorded) : AnalysisContext
+    {
+        public override void EnableConcurrentExecution()
+        {
+        }
+
+        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
+        {
+        }
+
+        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => recorded.Starts.Add(action);
+
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => recorded.CompilationEnds.Add(action);
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported("semantic model");
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => recorded.Symbols.Add((action, symbolKinds));
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unsupported("code block start");
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unsupported("code block");
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => recorded.Trees.Add(action);
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => recorded.Nodes(action, syntaxKinds);
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => recorded.Operations.Add((action, operationKinds));
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw Unsupported("operation block");
+
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw Unsupported("operation block start");
+
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw Unsupported("symbol start");
+
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action)
+        {
+        }
+    }
+
+    private sealed class RecordingStartContext(Recorded recorded, Compilation compilation, AnalyzerOptions options)
+        : CompilationStartAnalysisContext(compilation, options, CancellationToken.None)
+    {
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => recorded.CompilationEnds.Add(action);
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported("semantic model");
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => recorded.Symbols.Add((action, symbolKinds));
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unsupported("code block start");
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unsupported("code block");
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => recorded.Trees.Add(action);
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => recorded.Nodes(action, syntaxKinds);
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => recorded.Operations.Add((action, operationKinds));
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw Unsupported("operation block");
+
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw Unsupported("operation block start");
+
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw Unsupported("symbol start");
+
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action)
+        {
+        }
+    }
+
+    private static NotSupportedException Unsupported(string kind) => new($"--profile does not call {kind} actions yet; a rule registered one.");
+
+    /// <summary>Everything the driver hands an analyzer that registers every operation kind, the syntax kinds the rules use, and every symbol kind.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class Collector(ImmutableArray<Microsoft.CodeAnalysis.CSharp.SyntaxKind> syntaxKinds) : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("BENCH0003", "Collect", "Collect", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public ConcurrentDictionary<OperationKind, List<(IOperation, ISymbol)>> Operations { get; } = new();
+
+        public ConcurrentDictionary<int, List<(SyntaxNode, ISymbol, SemanticModel)>> Nodes { get; } = new();
+
+        public ConcurrentDictionary<SymbolKind, List<ISymbol>> Symbols { get; } = new();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(c => Operations.GetOrAdd(c.Operation.Kind, _ => []).Add((c.Operation, c.ContainingSymbol)), Enum.GetValues<OperationKind>().Where(k => k != OperationKind.None).Distinct().ToImmutableArray());
+            if (!syntaxKinds.IsEmpty)
+            {
+                context.RegisterSyntaxNodeAction(
+                    c => Nodes.GetOrAdd(c.Node.RawKind, _ => []).Add((c.Node, c.ContainingSymbol!, c.SemanticModel)),
+                    syntaxKinds);
+            }
+
+            context.RegisterSymbolAction(c => Symbols.GetOrAdd(c.Symbol.Kind, _ => []).Add(c.Symbol), SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
+        }
+    }
+}
