@@ -40,7 +40,6 @@ if (options.Profile)
     // Each rule's callbacks called apart from the driver, on one thread, timed in that thread's CPU time (see Profile.cs):
     // the steadiest figure on a shared machine, to steer by while tuning rules.
     Report.Profile(await Profile.RulesAsync(codebase, rules, options.ProfileRuns), options.ProfileRuns);
-    Console.WriteLine(string.Join(" ", Scalyz.SecureBuild.Analyzers.Rules.Secrets.HardcodedSecretAnalyzer.C));
     Console.WriteLine($"load average after: {LoadAverage()}");
     return 0;
 }
