@@ -132,3 +132,39 @@ internal sealed class EmptySyntaxNodeAnalyzer : DiagnosticAnalyzer
             Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
     }
 }
+
+/// <summary>
+/// The experiment of issue 13: the floor of a rule that asks for operations only where it needs them. One semantic-model
+/// action per tree walks the syntax itself and asks GetOperation for the candidate nodes only (calls, object creations,
+/// assignments), instead of registering operation actions, for which the driver builds the operation tree of every
+/// member body. It does nothing with what it gets; beside the empty operation analyzer it shows what that would save.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class CandidateOperationWalker : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("BENCH0004", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSemanticModelAction(static c =>
+        {
+            var model = c.SemanticModel;
+            foreach (var node in model.SyntaxTree.GetRoot(c.CancellationToken).DescendantNodes())
+            {
+                switch ((Microsoft.CodeAnalysis.CSharp.SyntaxKind)node.RawKind)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.ObjectCreationExpression:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.ImplicitObjectCreationExpression:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression:
+                        _ = model.GetOperation(node, c.CancellationToken);
+                        break;
+                }
+            }
+        });
+    }
+}

@@ -40,6 +40,8 @@ if (options.Profile)
     // Each rule's callbacks called apart from the driver, on one thread, timed in that thread's CPU time (see Profile.cs):
     // the steadiest figure on a shared machine, to steer by while tuning rules.
     Report.Profile(await Profile.RulesAsync(codebase, rules, options.ProfileRuns), options.ProfileRuns);
+    var (ruleStarts, hostStart) = Profile.StartCost(codebase, rules, ours.Analyzers()[0], options.ProfileRuns);
+    Console.WriteLine($"Every rule initialized and started on a compilation forked by one edit (median of {options.ProfileRuns}, one thread's CPU time): {ruleStarts.TotalMilliseconds:N1} ms; through the host: {hostStart.TotalMilliseconds:N1} ms");
     Console.WriteLine($"load average after: {LoadAverage()}");
     return 0;
 }
@@ -58,6 +60,7 @@ var configs = new List<Config>
     new("parse + bind, no analyzer", []),
     new("floor: empty syntax-node analyzer", [new EmptySyntaxNodeAnalyzer()]),
     new("floor: empty operation analyzer", [new EmptyOperationAnalyzer()]),
+    new("floor: semantic-model walk, GetOperation on candidates", [new CandidateOperationWalker()]),
     new("floor: hollow Scalyz.SecureBuild", ours.Hollow()),
     new($"Scalyz.SecureBuild, {ours.Describe()}", ours.Analyzers()),
 };
@@ -77,7 +80,7 @@ if (!sonar.IsEmpty)
 }
 
 var results = await Measure.InterleavedAsync(codebase, configs, options.Runs);
-const int Package = 4; // the index of the whole package in configs
+const int Package = 5; // the index of the whole package in configs
 Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : results[^1], results[Package]);
 if (other is not null && !sonar.IsEmpty)
 {
@@ -105,7 +108,7 @@ if (options.Families)
 var telemetry = await Measure.CallbackTimesAsync(codebase, rules, options.CallbackRuns);
 Report.Callbacks(telemetry);
 
-var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3], configs[4] };
+var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3], configs[4], configs[5] };
 if (other is not null)
 {
     ideConfigs.Add(configs[Package + 1]);
