@@ -33,21 +33,26 @@ internal static class Profile
             Run(actions, collector, compilation, options);
         }
 
-        for (var i = 0; i < rules.Length; i++)
+        // Round after round over every rule, so that a change in the machine's load spreads over all of them (and over both
+        // builds when a compared build's rules are in the list).
+        var samples = rules.Select(_ => new List<TimeSpan>()).ToList();
+        var treeSamples = rules.Select(_ => new List<TimeSpan>()).ToList();
+        var calls = new int[rules.Length];
+        for (var run = 0; run < runs; run++)
         {
-            var samples = new List<TimeSpan>();
-            var treeSamples = new List<TimeSpan>();
-            var calls = 0;
-            for (var run = 0; run < runs; run++)
+            for (var i = 0; i < rules.Length; i++)
             {
                 started[i].TreeTime = TimeSpan.Zero;
                 var before = ThreadCpu();
-                calls = Run(started[i], collector, compilation, options);
-                samples.Add(ThreadCpu() - before);
-                treeSamples.Add(started[i].TreeTime);
+                calls[i] = Run(started[i], collector, compilation, options);
+                samples[i].Add(ThreadCpu() - before);
+                treeSamples[i].Add(started[i].TreeTime);
             }
+        }
 
-            results.Add((rules[i], samples.Order().ElementAt(samples.Count / 2), treeSamples.Order().ElementAt(treeSamples.Count / 2), calls));
+        for (var i = 0; i < rules.Length; i++)
+        {
+            results.Add((rules[i], samples[i].Order().ElementAt(runs / 2), treeSamples[i].Order().ElementAt(runs / 2), calls[i]));
         }
 
         return results;

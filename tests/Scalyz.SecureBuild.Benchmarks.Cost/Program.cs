@@ -39,7 +39,10 @@ if (options.Profile)
 {
     // Each rule's callbacks called apart from the driver, on one thread, timed in that thread's CPU time (see Profile.cs):
     // the steadiest figure on a shared machine, to steer by while tuning rules.
-    Report.Profile(await Profile.RulesAsync(codebase, rules, options.ProfileRuns), options.ProfileRuns);
+    // With --compare, the other build's rules are timed in the same rounds and printed beside ours.
+    var compared = options.Compare is null ? [] : AnalyzerSets.FromFile(options.Compare)?.Rules() ?? [];
+    var profiled = await Profile.RulesAsync(codebase, [.. rules, .. compared], options.ProfileRuns);
+    Report.Profile(profiled.Take(rules.Length).ToList(), profiled.Skip(rules.Length).ToList(), options.ProfileRuns);
     var (ruleStarts, hostStart) = Profile.StartCost(codebase, rules, ours.Analyzers()[0], options.ProfileRuns);
     Console.WriteLine($"Every rule initialized and started on a compilation forked by one edit (median of {options.ProfileRuns}, one thread's CPU time): {ruleStarts.TotalMilliseconds:N1} ms; through the host: {hostStart.TotalMilliseconds:N1} ms");
     Console.WriteLine($"load average after: {LoadAverage()}");

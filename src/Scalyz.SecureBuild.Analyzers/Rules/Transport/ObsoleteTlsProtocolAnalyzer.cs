@@ -46,10 +46,8 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
     {
         var reference = (IFieldReferenceOperation)context.Operation;
         var field = reference.Field;
-        // The owner first (two symbol comparisons): a constant's value is boxed on every read, and most field references
-        // in any code are to enum members and constants of other types.
-        if (!(field.ContainingType.Is(securityProtocol) || field.ContainingType.Is(sslProtocols))
-            || !field.HasConstantValue || field.ConstantValue is not int value || (value & ObsoleteBits) == 0 || IsComparisonOrRemoval(reference))
+        if (!field.HasConstantValue || field.ConstantValue is not int value || (value & ObsoleteBits) == 0
+            || !(field.ContainingType.Is(securityProtocol) || field.ContainingType.Is(sslProtocols)) || IsComparisonOrRemoval(reference))
         {
             return;
         }
