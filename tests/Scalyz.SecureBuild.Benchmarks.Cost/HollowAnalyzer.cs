@@ -94,20 +94,29 @@ internal sealed class HollowAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnaly
         new($"The hollow floor does not mirror {kind} actions yet; an analyzer registered one.");
 }
 
-/// <summary>The floor named in issue 13: an analyzer that registers the commonest operation actions and does nothing.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+/// <summary>An analyzer that registers something and does nothing with it: the floors the package is measured against.</summary>
+internal abstract class FloorAnalyzer(string id) : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new("BENCH0001", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    private readonly DiagnosticDescriptor rule = new(id, "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [rule];
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+        Register(context);
     }
+
+    protected abstract void Register(AnalysisContext context);
+}
+
+/// <summary>The floor named in issue 13: an analyzer that registers the commonest operation actions and does nothing.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyOperationAnalyzer() : FloorAnalyzer("BENCH0001")
+{
+    protected override void Register(AnalysisContext context) =>
+        context.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
 }
 
 /// <summary>
@@ -115,22 +124,14 @@ internal sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
 /// object creations, assignments) and does nothing. Beside the operation floor it shows what building operation trees costs.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptySyntaxNodeAnalyzer : DiagnosticAnalyzer
+internal sealed class EmptySyntaxNodeAnalyzer() : FloorAnalyzer("BENCH0002")
 {
-    private static readonly DiagnosticDescriptor Rule = new("BENCH0002", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+    protected override void Register(AnalysisContext context) =>
         context.RegisterSyntaxNodeAction(
             static _ => { },
             Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression,
             Microsoft.CodeAnalysis.CSharp.SyntaxKind.ObjectCreationExpression,
             Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
-    }
 }
 
 /// <summary>
@@ -140,16 +141,9 @@ internal sealed class EmptySyntaxNodeAnalyzer : DiagnosticAnalyzer
 /// member body. It does nothing with what it gets; beside the empty operation analyzer it shows what that would save.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class CandidateOperationWalker : DiagnosticAnalyzer
+internal sealed class CandidateOperationWalker() : FloorAnalyzer("BENCH0004")
 {
-    private static readonly DiagnosticDescriptor Rule = new("BENCH0004", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+    protected override void Register(AnalysisContext context) =>
         context.RegisterSemanticModelAction(static c =>
         {
             var model = c.SemanticModel;
@@ -166,5 +160,4 @@ internal sealed class CandidateOperationWalker : DiagnosticAnalyzer
                 }
             }
         });
-    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 
 namespace Scalyz.SecureBuild.Benchmarks.Cost;
 
@@ -23,7 +24,7 @@ internal static class Profile
         var compilation = codebase.Create(codebase.Parse());
         var options = new AnalyzerOptions([]);
         var started = rules.Select(r => Start(r.Analyzer, compilation, options)).ToList();
-        var collector = new Collector([.. started.SelectMany(s => s.SyntaxNodes).SelectMany(n => n.Item2).Distinct().Select(k => (Microsoft.CodeAnalysis.CSharp.SyntaxKind)k)]);
+        var collector = new Collector([.. started.SelectMany(s => s.Actions).SelectMany(a => a.SyntaxNodes).SelectMany(n => n.Kinds).Distinct().Select(k => (Microsoft.CodeAnalysis.CSharp.SyntaxKind)k)]);
         await compilation.WithAnalyzers([collector], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false)).GetAnalyzerDiagnosticsAsync();
         var results = new List<(FamilyAnalyzer, TimeSpan, TimeSpan, int)>();
 
@@ -101,7 +102,25 @@ internal static class Profile
     }
 
 #pragma warning disable CS0618 // the public context constructors: the only way to call a rule's callback outside the driver
-    private static int Run(Recorded actions, Collector collected, Compilation compilation, AnalyzerOptions options)
+    private static int Run(Recorded recorded, Collector collected, Compilation compilation, AnalyzerOptions options)
+    {
+        var calls = 0;
+        foreach (var actions in recorded.Actions)
+        {
+            if (actions.SemanticModels.Count + actions.CodeBlocks.Count + actions.OperationBlocks.Count > 0)
+            {
+                throw new NotSupportedException("--profile does not call semantic-model, code-block or operation-block actions yet; a rule registered one.");
+            }
+
+            var treeTime = TimeSpan.Zero;
+            calls += Run(actions, collected, compilation, options, ref treeTime);
+            recorded.TreeTime += treeTime;
+        }
+
+        return calls;
+    }
+
+    private static int Run(RuleActions actions, Collector collected, Compilation compilation, AnalyzerOptions options, ref TimeSpan treeTime)
     {
         static void Ignore(Diagnostic d)
         {
@@ -156,7 +175,7 @@ internal static class Profile
         }
 
         var treesFrom = ThreadCpu();
-        foreach (var action in actions.Trees)
+        foreach (var action in actions.SyntaxTrees)
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
@@ -165,7 +184,7 @@ internal static class Profile
             }
         }
 
-        actions.TreeTime += ThreadCpu() - treesFrom;
+        treeTime += ThreadCpu() - treesFrom;
         foreach (var action in actions.CompilationEnds)
         {
             action(new CompilationAnalysisContext(compilation, options, Ignore, Supported, CancellationToken.None));
@@ -175,17 +194,20 @@ internal static class Profile
         return calls;
     }
 
+    // What a rule registers, recorded by the host's own contexts: its Initialize, then its compilation-start actions on
+    // this compilation.
     private static Recorded Start(DiagnosticAnalyzer rule, Compilation compilation, AnalyzerOptions options)
     {
-        var recorded = new Recorded();
-        rule.Initialize(new RecordingContext(recorded));
-        var starts = recorded.Starts.ToList();
-        foreach (var start in starts)
+        var registrations = new RuleRegistrations();
+        rule.Initialize(new RecordingAnalysisContext(registrations));
+        var started = new RuleActions();
+        var context = new RecordingStartContext(compilation, options, started, CancellationToken.None);
+        foreach (var start in registrations.StartActions)
         {
-            start(new RecordingStartContext(recorded, compilation, options));
+            start(context);
         }
 
-        return recorded;
+        return new Recorded([registrations.Actions, started]);
     }
 #pragma warning restore CS0618
 
@@ -209,97 +231,12 @@ internal static class Profile
         public long Nanoseconds;
     }
 
-    private sealed class Recorded
+    private sealed class Recorded(RuleActions[] actions)
     {
-        public List<Action<CompilationStartAnalysisContext>> Starts { get; } = [];
+        public RuleActions[] Actions { get; } = actions;
 
         public TimeSpan TreeTime { get; set; }
-
-        public List<(Action<OperationAnalysisContext>, ImmutableArray<OperationKind>)> Operations { get; } = [];
-
-        public List<(Action<SyntaxNodeAnalysisContext>, ImmutableArray<int>)> SyntaxNodes { get; } = [];
-
-        public List<(Action<SymbolAnalysisContext>, ImmutableArray<SymbolKind>)> Symbols { get; } = [];
-
-        public List<Action<SyntaxTreeAnalysisContext>> Trees { get; } = [];
-
-        public List<Action<CompilationAnalysisContext>> CompilationEnds { get; } = [];
-
-        public void Nodes<T>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<T> kinds)
-            where T : struct => SyntaxNodes.Add((action, [.. kinds.Select(k => Convert.ToInt32(k, System.Globalization.CultureInfo.InvariantCulture))]));
     }
-
-    // The rules' actions, as a host records them; a compilation action runs like a compilation-end one (once, at the end).
-    private sealed class RecordingContext(Recorded recorded) : AnalysisContext
-    {
-        public override void EnableConcurrentExecution()
-        {
-        }
-
-        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
-        {
-        }
-
-        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => recorded.Starts.Add(action);
-
-        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => recorded.CompilationEnds.Add(action);
-
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported("semantic model");
-
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => recorded.Symbols.Add((action, symbolKinds));
-
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unsupported("code block start");
-
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unsupported("code block");
-
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => recorded.Trees.Add(action);
-
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => recorded.Nodes(action, syntaxKinds);
-
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => recorded.Operations.Add((action, operationKinds));
-
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw Unsupported("operation block");
-
-        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw Unsupported("operation block start");
-
-        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw Unsupported("symbol start");
-
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action)
-        {
-        }
-    }
-
-    private sealed class RecordingStartContext(Recorded recorded, Compilation compilation, AnalyzerOptions options)
-        : CompilationStartAnalysisContext(compilation, options, CancellationToken.None)
-    {
-        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => recorded.CompilationEnds.Add(action);
-
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported("semantic model");
-
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => recorded.Symbols.Add((action, symbolKinds));
-
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unsupported("code block start");
-
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unsupported("code block");
-
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => recorded.Trees.Add(action);
-
-        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => recorded.Nodes(action, syntaxKinds);
-
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => recorded.Operations.Add((action, operationKinds));
-
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw Unsupported("operation block");
-
-        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw Unsupported("operation block start");
-
-        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw Unsupported("symbol start");
-
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action)
-        {
-        }
-    }
-
-    private static NotSupportedException Unsupported(string kind) => new($"--profile does not call {kind} actions yet; a rule registered one.");
 
     /// <summary>Everything the driver hands an analyzer that registers every operation kind, the syntax kinds the rules use, and every symbol kind.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
