@@ -189,7 +189,7 @@ public sealed class SecureBuildAnalyzer : DiagnosticAnalyzer
             }
 
             var started = new RuleActions();
-            var ruleStart = new RecordingStartContext(start, started);
+            var ruleStart = new RecordingStartContext(start.Compilation, start.Options, started, start.CancellationToken);
             foreach (var action in recorded[i].StartActions)
             {
                 try

@@ -94,20 +94,29 @@ internal sealed class HollowAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnaly
         new($"The hollow floor does not mirror {kind} actions yet; an analyzer registered one.");
 }
 
-/// <summary>The floor named in issue 13: an analyzer that registers the commonest operation actions and does nothing.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+/// <summary>An analyzer that registers something and does nothing with it: the floors the package is measured against.</summary>
+internal abstract class FloorAnalyzer(string id) : DiagnosticAnalyzer
 {
-    private static readonly DiagnosticDescriptor Rule = new("BENCH0001", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+    private readonly DiagnosticDescriptor rule = new(id, "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [rule];
 
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+        Register(context);
     }
+
+    protected abstract void Register(AnalysisContext context);
+}
+
+/// <summary>The floor named in issue 13: an analyzer that registers the commonest operation actions and does nothing.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyOperationAnalyzer() : FloorAnalyzer("BENCH0001")
+{
+    protected override void Register(AnalysisContext context) =>
+        context.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
 }
 
 /// <summary>
@@ -115,20 +124,40 @@ internal sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
 /// object creations, assignments) and does nothing. Beside the operation floor it shows what building operation trees costs.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptySyntaxNodeAnalyzer : DiagnosticAnalyzer
+internal sealed class EmptySyntaxNodeAnalyzer() : FloorAnalyzer("BENCH0002")
 {
-    private static readonly DiagnosticDescriptor Rule = new("BENCH0002", "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
-
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+    protected override void Register(AnalysisContext context) =>
         context.RegisterSyntaxNodeAction(
             static _ => { },
             Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression,
             Microsoft.CodeAnalysis.CSharp.SyntaxKind.ObjectCreationExpression,
             Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression);
-    }
+}
+
+/// <summary>
+/// The experiment of issue 13: the floor of a rule that asks for operations only where it needs them. One semantic-model
+/// action per tree walks the syntax itself and asks GetOperation for the candidate nodes only (calls, object creations,
+/// assignments), instead of registering operation actions, for which the driver builds the operation tree of every
+/// member body. It does nothing with what it gets; beside the empty operation analyzer it shows what that would save.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class CandidateOperationWalker() : FloorAnalyzer("BENCH0004")
+{
+    protected override void Register(AnalysisContext context) =>
+        context.RegisterSemanticModelAction(static c =>
+        {
+            var model = c.SemanticModel;
+            foreach (var node in model.SyntaxTree.GetRoot(c.CancellationToken).DescendantNodes())
+            {
+                switch ((Microsoft.CodeAnalysis.CSharp.SyntaxKind)node.RawKind)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.ObjectCreationExpression:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.ImplicitObjectCreationExpression:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression:
+                        _ = model.GetOperation(node, c.CancellationToken);
+                        break;
+                }
+            }
+        });
 }

@@ -8,7 +8,8 @@ using Scalyz.SecureBuild.Benchmarks.Cost;
 
 // Usage: dotnet run -c Release --project tests/Scalyz.SecureBuild.Benchmarks.Cost -- <folder with C# sources>
 //            [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable]
-//            [--callbacks-only] [--callback-runs N] [--compare <other build's Scalyz.SecureBuild.Analyzers.dll>]
+//            [--callbacks-only] [--callback-runs N] [--profile] [--profile-runs N]
+//            [--compare <other build's Scalyz.SecureBuild.Analyzers.dll>]
 // The folder is a checkout of someone else's code brought to this machine at run time (never part of this repository),
 // e.g. Newtonsoft.Json's Src/Newtonsoft.Json or ImageSharp's src. Every .cs file under it (bin/obj excluded) is parsed and
 // compiled in memory against the running runtime's assemblies. Each configuration is measured as the issue defines it:
@@ -21,7 +22,7 @@ using Scalyz.SecureBuild.Benchmarks.Cost;
 var options = BenchOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable] [--callbacks-only] [--callback-runs N] [--compare <dll>]");
+    Console.Error.WriteLine("usage: Scalyz.SecureBuild.Benchmarks.Cost <folder with C# sources> [--runs N] [--family-runs N] [--ide-runs N] [--no-families] [--families A,B] [--no-sonar] [--nullable] [--callbacks-only] [--callback-runs N] [--profile] [--profile-runs N] [--compare <dll>]");
     return 2;
 }
 
@@ -34,6 +35,20 @@ Console.WriteLine();
 
 var ours = AnalyzerSets.Ours();
 var rules = ours.Rules();
+if (options.Profile)
+{
+    // Each rule's callbacks called apart from the driver, on one thread, timed in that thread's CPU time (see Profile.cs):
+    // the steadiest figure on a shared machine, to steer by while tuning rules.
+    // With --compare, the other build's rules are timed in the same rounds and printed beside ours.
+    var compared = options.Compare is null ? [] : AnalyzerSets.FromFile(options.Compare)?.Rules() ?? [];
+    var profiled = await Profile.RulesAsync(codebase, [.. rules, .. compared], options.ProfileRuns);
+    Report.Profile(profiled.Take(rules.Length).ToList(), profiled.Skip(rules.Length).ToList(), options.ProfileRuns);
+    var (ruleStarts, hostStart) = Profile.StartCost(codebase, rules, ours.Analyzers()[0], options.ProfileRuns);
+    Console.WriteLine($"Every rule initialized and started on a compilation forked by one edit (median of {options.ProfileRuns}, one thread's CPU time): {ruleStarts.TotalMilliseconds:N1} ms; through the host: {hostStart.TotalMilliseconds:N1} ms");
+    Console.WriteLine($"load average after: {LoadAverage()}");
+    return 0;
+}
+
 if (options.CallbacksOnly)
 {
     // Only the per-rule callback times (median of --callback-runs runs), each rule registered as an analyzer of its own so
@@ -48,6 +63,7 @@ var configs = new List<Config>
     new("parse + bind, no analyzer", []),
     new("floor: empty syntax-node analyzer", [new EmptySyntaxNodeAnalyzer()]),
     new("floor: empty operation analyzer", [new EmptyOperationAnalyzer()]),
+    new("floor: semantic-model walk, GetOperation on candidates", [new CandidateOperationWalker()]),
     new("floor: hollow Scalyz.SecureBuild", ours.Hollow()),
     new($"Scalyz.SecureBuild, {ours.Describe()}", ours.Analyzers()),
 };
@@ -67,7 +83,7 @@ if (!sonar.IsEmpty)
 }
 
 var results = await Measure.InterleavedAsync(codebase, configs, options.Runs);
-const int Package = 4; // the index of the whole package in configs
+const int Package = 5; // the index of the whole package in configs
 Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : results[^1], results[Package]);
 if (other is not null && !sonar.IsEmpty)
 {
@@ -95,7 +111,7 @@ if (options.Families)
 var telemetry = await Measure.CallbackTimesAsync(codebase, rules, options.CallbackRuns);
 Report.Callbacks(telemetry);
 
-var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3], configs[4] };
+var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3], configs[4], configs[5] };
 if (other is not null)
 {
     ideConfigs.Add(configs[Package + 1]);
@@ -116,7 +132,7 @@ return 0;
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns, ImmutableArray<string> OnlyFamilies, string? Compare)
+internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns, ImmutableArray<string> OnlyFamilies, string? Compare, bool Profile, int ProfileRuns)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -141,7 +157,8 @@ internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int
         var only = Array.IndexOf(args, "--families");
         var families = only > 0 && only + 1 < args.Length ? [.. args[only + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : ImmutableArray<string>.Empty;
         return new(Path.GetFullPath(args[0]), Int("--runs", 5), Int("--family-runs", 3), Int("--ide-runs", 7), !args.Contains("--no-families"), !args.Contains("--no-sonar"), args.Contains("--nullable"),
-            args.Contains("--callbacks-only"), Int("--callback-runs", 1), families, Text("--compare"));
+            args.Contains("--callbacks-only"), Int("--callback-runs", 1), families, Text("--compare"),
+            args.Contains("--profile"), Int("--profile-runs", 5));
     }
 }
 

@@ -60,6 +60,25 @@ internal static class Report
         Console.WriteLine();
     }
 
+    public static void Profile(List<(FamilyAnalyzer Rule, TimeSpan Cpu, TimeSpan TreeCpu, int Calls)> times, List<(FamilyAnalyzer Rule, TimeSpan Cpu, TimeSpan TreeCpu, int Calls)> compared, int runs)
+    {
+        var total = TimeSpan.FromTicks(times.Sum(t => t.Cpu.Ticks));
+        var comparedTotal = TimeSpan.FromTicks(compared.Sum(t => t.Cpu.Ticks));
+        Console.WriteLine(Invariant($"## Our callbacks apart from the driver, one thread's CPU time (median of {runs}): {total.TotalMilliseconds:N1} ms") + (compared.Count == 0 ? string.Empty : Invariant($"; compared build {comparedTotal.TotalMilliseconds:N1} ms")));
+        Console.WriteLine();
+        Console.WriteLine("| analyzer | family | CPU ms | compared build ms | of which syntax-tree actions | calls | µs per call |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (var (rule, cpu, treeCpu, calls) in times.OrderByDescending(t => t.Cpu))
+        {
+            var name = rule.Analyzer.GetType().Name;
+            var other = compared.FirstOrDefault(c => c.Rule.Analyzer.GetType().Name == name);
+            var otherMs = other.Rule is null ? "-" : Invariant($"{other.Cpu.TotalMilliseconds:N1}");
+            Console.WriteLine(Invariant($"| {name} | {rule.Family} | {cpu.TotalMilliseconds:N1} | {otherMs} | {treeCpu.TotalMilliseconds:N1} | {calls:N0} | {(calls == 0 ? 0 : cpu.TotalMicroseconds / calls):N2} |"));
+        }
+
+        Console.WriteLine();
+    }
+
     public static void Ide(IdeResult ide, Codebase codebase)
     {
         var bind = ide.Results[0];

@@ -114,8 +114,8 @@ internal sealed class RecordingAnalysisContext(RuleRegistrations registrations) 
 #pragma warning disable RS1012 // The real start context is only read here; the host's dispatcher registers on it afterwards.
 
 /// <summary>The compilation start a host hands to a rule: the real compilation, options and token; registrations recorded.</summary>
-internal sealed class RecordingStartContext(CompilationStartAnalysisContext real, RuleActions actions)
-    : CompilationStartAnalysisContext(real.Compilation, real.Options, real.CancellationToken)
+internal sealed class RecordingStartContext(Compilation compilation, AnalyzerOptions options, RuleActions actions, System.Threading.CancellationToken cancellationToken)
+    : CompilationStartAnalysisContext(compilation, options, cancellationToken)
 {
     public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => actions.CompilationEnds.Add(action);
 

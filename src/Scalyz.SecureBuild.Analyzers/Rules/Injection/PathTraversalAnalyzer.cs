@@ -55,21 +55,38 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
 
     private static void Check(OperationAnalysisContext context, IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments, ImmutableArray<INamedTypeSymbol> fileTypes)
     {
-        if (method is null || arguments.IsEmpty || !IsFileApi(method, fileTypes))
+        // The method's own parameters first (every argument binds to one of them): most calls have no path parameter, and
+        // their containing type need not be compared with every file type.
+        if (method is null || arguments.IsEmpty || !HasPathParameter(method) || !IsFileApi(method, fileTypes))
         {
             return;
         }
 
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter
-                && parameter.Name is "path" or "fileName" or "sourceFileName" or "destFileName" or "physicalPath" or "sourceDirName" or "destDirName"
-                && FromRequest(argument.Value))
+            if (argument.Parameter is { } parameter && IsPathParameter(parameter) && FromRequest(argument.Value))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), method.ContainingType.Name + "." + (method.MethodKind == MethodKind.Constructor ? "ctor" : method.Name)));
             }
         }
     }
+
+    private static bool HasPathParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsPathParameter(parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPathParameter(IParameterSymbol parameter) =>
+        parameter.Name is "path" or "fileName" or "sourceFileName" or "destFileName" or "physicalPath" or "sourceDirName" or "destDirName"
+        && parameter.Type.SpecialType == SpecialType.System_String;
 
     private static bool IsFileApi(IMethodSymbol method, ImmutableArray<INamedTypeSymbol> fileTypes)
     {
