@@ -3,11 +3,12 @@
 // provider in the same shape). It is measured once, untuned, by the lead on the finished rules of the next round; until
 // then the floors are 0 and no case may be changed to move the figure.
 //
-// How it was written: token shapes are described in our own words from what providers document about their keys
+// How it was written: token shapes are described in our own words from what providers publicly document about their keys
 // (prefixes, lengths, alphabets, where the key is sent: header, query, userinfo, path) and from what other scanners
 // publish about the families they detect and the values they keep as known non-secrets (GitHub secret scanning's
 // supported patterns, gitleaks and TruffleHog detector lists, detect-secrets plugins, Nosey Parker / Kingfisher rules,
-// GitGuardian's detector pages). No regex or text was copied; values are generated at run time by TokenMaker from the
+// GitGuardian's detector pages), as the author knew them: no page was looked up while writing, so a few of the newer
+// providers' shapes (named in the lead's report) rest on that knowledge alone. No regex or text was copied; values are generated at run time by TokenMaker from the
 // seed below (checksummed where the format carries a checksum), so no live secret is committed. The documented example
 // values among the look-alikes are the providers' own published examples (AWS, Azurite, the Cosmos DB emulator, jwt.io).
 //
@@ -55,9 +56,7 @@ public static class HeldOutBatch9
         var LM = cases.LM;
         var LF = cases.LF;
 
-        string NuGetFile(string inner) =>
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n"
-            + "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n  </packageSources>\n" + inner + "</configuration>\n";
+        static string NuGetFile(string inner) => HeldOutCorpus.NuGetFile(inner);
         string WebConfig(string inner) => "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n" + inner + "</configuration>\n";
 
         // ================================================================ messaging / email
