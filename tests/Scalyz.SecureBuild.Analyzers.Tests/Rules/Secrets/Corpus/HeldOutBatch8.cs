@@ -100,9 +100,7 @@ public static class HeldOutBatch8
         string AppSettings(string section, string body) =>
             "{\n  \"Logging\": { \"LogLevel\": { \"Default\": \"Information\", \"Microsoft.AspNetCore\": \"Warning\" } },\n"
             + $"  \"{section}\": {{\n{body}\n  }}\n}}\n";
-        string NuGetFile(string inner) =>
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n"
-            + "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n  </packageSources>\n" + inner + "</configuration>\n";
+        static string NuGetFile(string inner) => HeldOutCorpus.NuGetFile(inner);
         string NuGetApiKey(string url) => NuGetFile($"  <apikeys>\n    <add key=\"{url}\" value=\"XMLVALUE\" />\n  </apikeys>\n");
 
         // ================================================================ cloud

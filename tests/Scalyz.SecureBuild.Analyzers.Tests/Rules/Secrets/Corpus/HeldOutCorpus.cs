@@ -313,6 +313,11 @@ public static class HeldOutCorpus
         + $"      <add key=\"Username\" value=\"{user}\" />\n      <add key=\"ClearTextPassword\" value=\"XMLVALUE\" />\n    </{key}>\n"
         + "  </packageSourceCredentials>\n</configuration>\n";
 
+    /// <summary>A nuget.config with nuget.org as the only source, followed by <paramref name="inner"/> (more sections, with XMLVALUE where the value goes).</summary>
+    public static string NuGetFile(string inner) =>
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n"
+        + "    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" protocolVersion=\"3\" />\n  </packageSources>\n" + inner + "</configuration>\n";
+
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
     /// <summary>SCREAMING_SNAKE of a PascalCase word (AuthToken gives AUTH_TOKEN).</summary>
