@@ -34,7 +34,7 @@ internal static class CredentialNames
         "recordkey", "writekey", "ingestkey", "integrationkey", "routingkey", "deploykey", "servicekey", "restkey",
         "managementkey", "authorization", "webhookkey", "appkey", "clientkey", "serverkey", "securitykey", "primarykey",
         "secondarykey", "sharedaccesssignature", "consumerkey", "sessionkey", "cryptokey", "encryptkey",
-        "appcertificate", "mnemonic", "seedphrase", "recoveryphrase", "macaroon", "creds",
+        "appcertificate", "passkey", "mnemonic", "seedphrase", "recoveryphrase", "macaroon", "creds",
     ];
 
     // A name whose last word is Key (MerchantKey, IngestionKey, ProjectKey, SendYourDataKey) is a credential unless the
@@ -90,6 +90,12 @@ internal static class CredentialNames
 
         // Short names that are credentials only on their own (auth in .npmrc and Docker's config.json, pass, pw, pat).
         if (IsExactly("auth", length) || IsExactly("pat", length))
+        {
+            return CredentialKind.Key;
+        }
+
+        // A personal access token as the name's last word after the provider's (OpenVsxPat, GITEE_PAT, ado-pat).
+        if (length > 3 && name.Length > 3 && name.EndsWith("pat", StringComparison.OrdinalIgnoreCase) && IsWordStart(name, name.Length - 3))
         {
             return CredentialKind.Key;
         }
@@ -152,6 +158,14 @@ internal static class CredentialNames
                 continue;
             }
 
+            // Before the credential word, a word that says where or what a credential is used for (path, status, type,
+            // issuer) is part of whose credential it is (StackPathClientSecret, IssuerSigningKey, HeaderApiKey): only
+            // words that make the credential public, derived or an id turn it away there. The value is still judged.
+            if (at >= 0 && at < wordAt && IsQualifierBefore(word))
+            {
+                continue;
+            }
+
             // 'id' and 'ref' only count as a whole trailing word (ClientSecretId), not inside other words (valid, preferred);
             // none counts inside the credential word itself ('count' in AccountKey).
             if (at >= 0 && (word.Length > 3 || at + word.Length == length) && !(at >= wordAt && at + word.Length <= wordAt + wordLength))
@@ -163,11 +177,33 @@ internal static class CredentialNames
         return kind;
     }
 
+    // Inside a longer word: lowercase letters follow it, or (in a camel or Pascal name) a lowercase letter precedes its
+    // lowercase first letter (the "status" of InstatusApiKey, the "path" of Stackpath).
     private static bool IsInsideLongerWord(string name, string word)
     {
         var at = SecretText.IndexOfIgnoreCase(name, 0, name.Length, word);
-        return at >= 0 && at + word.Length < name.Length && name[at + word.Length] is >= 'a' and <= 'z';
+        return at >= 0 && ((at + word.Length < name.Length && name[at + word.Length] is >= 'a' and <= 'z')
+            || (at > 0 && name[at] is >= 'a' and <= 'z' && name[at - 1] is >= 'a' and <= 'z' && HasUpper(name)));
     }
+
+    private static bool HasUpper(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsQualifierBefore(string word) =>
+        word is "path" or "url" or "uri" or "endpoint" or "file" or "header" or "type" or "name" or "field" or "label" or "message"
+            or "status" or "mode" or "kind" or "title" or "caption" or "description" or "location" or "event" or "input" or "output"
+            or "request" or "response" or "result" or "option" or "param" or "query" or "column" or "rule" or "policy" or "scope"
+            or "audience" or "issuer" or "tenant" or "prompt" or "hint" or "error" or "property" or "prefix" or "suffix" or "separator";
 
     private static bool IsOwnerWord(string word) =>
         word is "source" or "service" or "provider" or "manager" or "store" or "cache" or "vault" or "handler" or "generator";

@@ -565,12 +565,14 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             (name, kind, value) = (CredentialTargets.BasicCredentialsLabel, CredentialKind.Password, value.Substring(colon + 1));
         }
 
-        if (name is null && value.Length >= 16 && value.IndexOf(' ') < 0 && CredentialTargets.IsPositionalArgument(token)
-            && CredentialNames.IsSecretValue(CredentialKind.Password, value, SecretSettings.Default))
+        if ((name is null || kind == CredentialKind.None) && value.Length >= 16 && value.IndexOf(' ') < 0 && CredentialTargets.IsPositionalArgument(token)
+            && (CredentialNames.IsSecretValue(CredentialKind.Password, value, SecretSettings.Default) || CredentialTargets.IsLongIdShaped(value))
+            && CredentialTargets.FindParameter(token, context.SemanticModel, context.CancellationToken) is { Name: not null } parameter)
         {
-            // new WiseClient("..."), client.Connect("..."): the parameter the argument binds to names it. The semantic
-            // model is asked only for values that could be a secret at all.
-            (name, kind) = CredentialTargets.FindParameter(token, context.SemanticModel, context.CancellationToken);
+            // new WiseClient("..."), client.Connect("..."), conn.Bind(dn, "..."): the parameter the argument binds to names
+            // it, also when a sibling argument (the DN) was taken for a key that names nothing. The semantic model is asked
+            // only for values that could be a secret at all.
+            (name, kind) = parameter;
         }
 
         // A name with a credential word anywhere (AesKeyHex, PayerKeypair) given a strongly random value.

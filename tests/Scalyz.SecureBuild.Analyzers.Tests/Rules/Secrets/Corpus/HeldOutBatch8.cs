@@ -71,10 +71,14 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 // connection string, RFC 6238's printed TOTP secret, Datadog RUM and New Relic browser (public) tokens, a RevenueCat
 // public Apple key, an Adyen client key and a Duo integration key passed as arguments.
 // Since this measurement it is a TUNING batch: it no longer measures what unseen code would score.
+// Tuned, round 9: recall 96.2 % (300/312), precision 97.7 % (7 false positives); the floors are that figure rounded down.
+// The round-9 mechanisms are general (a not-secret word inside a provider's name or before a compound credential word, PAT
+// and passkey names, GUID/32-hex keys given to client constructors, parameters behind a DN-like first argument, `secret: true`
+// flags, two more documented values); the batch's remaining misses and false positives are listed by its test.
 public static class HeldOutBatch8
 {
-    public const double RecallFloor = 0.93;
-    public const double PrecisionFloor = 0.97;
+    public const double RecallFloor = 0.96;
+    public const double PrecisionFloor = 0.977;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {
