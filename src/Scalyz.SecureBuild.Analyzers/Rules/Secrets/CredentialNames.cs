@@ -309,7 +309,8 @@ internal static class CredentialNames
 
         return kind == CredentialKind.Password
             ? !SecretText.HasFillerRun(value, 0, length, 4)
-            : !SecretText.HasFillerRun(value, 0, length, 5) && SecretText.Entropy(value, 0, length) >= settings.MinEntropy && HasDigitOrSymbolOrMixedCase(value);
+            : !SecretText.HasFillerRun(value, 0, length, 5) && SecretText.Entropy(value, 0, length) >= settings.MinEntropy && HasDigitOrSymbolOrMixedCase(value)
+                && !IsPascalCasePhrase(value);
     }
 
     // Names that say their value is a stand-in (DummyPassword, SamplePassword, FixtureUserPassword, FakeAdminPwd).
@@ -443,7 +444,83 @@ internal static class CredentialNames
         ["pk_live_", "pk_test_", "pk.", "phc_", "rzp_live_", "rzp_test_", "client-", "MIIBIjANBgkqhkiG9w0BAQEFAAOC", "MIICIjANBgkqhkiG9w0BAQEFAAOC", "MFkwEwYHKoZIzj0CAQYI", "MCowBQYDK2Vw"];
 
     /// <summary>Whether a value is a key that is public by design (publishable keys, public project keys).</summary>
-    public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes) || IsPaddleClientToken(value);
+    public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes) || IsPaddleClientToken(value) || IsBrowserClientToken(value);
+
+    // Keys made to ship inside a browser or mobile app, by their documented shapes: RevenueCat's public app-specific SDK
+    // keys (appl_, goog_, amzn_), Datadog's RUM and browser-logs client tokens ("pub" and 32 hex digits), and the client
+    // keys of checkout drop-ins (live_ or test_ and 32 uppercase letters and digits, Adyen's shape; Mollie's live_/test_ API
+    // keys are 30 mixed-case alphanumerics and stay secrets).
+    private static bool IsBrowserClientToken(string value)
+    {
+        if (value.Length >= 20 && (value.StartsWith("appl_", StringComparison.Ordinal) || value.StartsWith("goog_", StringComparison.Ordinal) || value.StartsWith("amzn_", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        if (value.Length == 35 && value.StartsWith("pub", StringComparison.Ordinal))
+        {
+            return IsRunOf(value, 3, static c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+        }
+
+        return value.Length == 37 && (value.StartsWith("live_", StringComparison.Ordinal) || value.StartsWith("test_", StringComparison.Ordinal))
+            && IsRunOf(value, 5, static c => c is >= '0' and <= '9' or >= 'A' and <= 'Z');
+    }
+
+    private static bool IsRunOf(string value, int from, Func<char, bool> allowed)
+    {
+        for (var i = from; i < value.Length; i++)
+        {
+            if (!allowed(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A phrase written in PascalCase (ThisIsMyJwtSecretKeyForDevelopmentOnly): letters only, four or more words, each a
+    /// capital and two or more lowercase letters. A person typed it as a stand-in; a generated key is never this regular
+    /// (gitleaks and detect-secrets likewise keep such low-entropy phrases out).
+    /// </summary>
+    public static bool IsPascalCasePhrase(string value)
+    {
+        if (value.Length < 16 || value[0] is not (>= 'A' and <= 'Z'))
+        {
+            return false;
+        }
+
+        int words = 0, voweled = 0, wordLength = 0;
+        var hasVowel = false;
+        foreach (var c in value)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                if (words > 0 && wordLength == 0)
+                {
+                    return false;
+                }
+
+                voweled += hasVowel ? 1 : 0;
+                (words, wordLength, hasVowel) = (words + 1, 0, IsVowel(c));
+            }
+            else if (c is >= 'a' and <= 'z')
+            {
+                wordLength++;
+                hasVowel |= IsVowel(c);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        voweled += hasVowel ? 1 : 0;
+        return wordLength > 0 && words >= 4 && voweled * 4 >= words * 3;
+    }
+
+    private static bool IsVowel(char c) => (char)(c | 0x20) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
 
     // Paddle Billing client-side tokens (live_ or test_ and 27 lowercase hex digits) are meant for Paddle.js in the browser.
     // Mollie's live_/test_ API keys are 30 alphanumerics, so they are not taken for one.

@@ -66,7 +66,8 @@ internal static class SecretText
     // emulator access key, the GUID of the Wikipedia and Microsoft GUID documentation, the RFC 7515 A.1 HMAC key, the
     // RFC 6749 2.3.1 client_secret, the kubeadm bootstrap token, the Pushover API documentation token and the signing
     // secret of Slack's request-verification guide; the private key of the Hardhat/Anvil local chain's default account 0
-    // (printed by every `npx hardhat node`) and RFC 6238's printed TOTP secret (base32 of "12345678901234567890").
+    // (printed by every `npx hardhat node`), RFC 6238's printed TOTP secret (base32 of "12345678901234567890") and the
+    // password of the MongoDB manual's connection-string examples.
     private static readonly string[] DocumentedExamples =
     [
         "2YotnFZFEjr1zjCsicMWpAA", "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "mF_9.B5f-4.1JqM", "QWxhZGRpbjpvcGVuIHNlc2FtZQ",
@@ -75,6 +76,7 @@ internal static class SecretText
         "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow", "7Fjfp0ZBr1KtDRbnfVdmIw",
         "abcdef.0123456789abcdef", "azGDORePK8gMaC0QOYAMyEEuzJnyUi", "8f742231b10e8888abcd99yyyzzz85a5",
         "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+        "D1fficultP%40ssw0rd",
     ];
 
     // Words that make a value a stand-in when they stand alone (test-password, fake_token is a name; sk_test_ is a real prefix, so '_' joins).

@@ -45,6 +45,8 @@ public sealed class SecretRound9Tests
     [InlineData("    sealed class WidgetAuthenticator { public WidgetAuthenticator(string key) { } }\n    object M() => new WidgetAuthenticator(\"9d2f7a1c4e8b3f60a5d1c7e29b4f8a3c\");")]
     [InlineData("    sealed class B { public object AddParameter(string name, string value, bool publishValueAsDefault = false, bool secret = false) => new(); }\n    object M(B builder) => builder.AddParameter(\"pg-password\", \"Kqwert_Xa9Lm2Tq7Zp41!\", secret: true);")]
     [InlineData("    sealed class B { public object AddValue(string name, string value, bool secret = false) => new(); }\n    object M(B builder) => builder.AddValue(\"upstream\", \"Xk9mQ2vLp7Rt4Wz8Bn3Hj6Fd\", secret: true);")]
+    [InlineData("    const string JwtSigningSecret = \"Xk9mQ2vLp7Rt4Wz8Bn3Hj6Fd1Sa5Gc0Y\";")]
+    [InlineData("    const string MollieApiKey = \"live_Xk9mQ2vLp7Rt4Wz8Bn3Hj6Fd1Sa5G\";")]
     public async Task RandomValueUnderACredential_IsReported(string members) => Assert.NotEmpty(await Findings(members));
 
     [Theory]
@@ -55,6 +57,21 @@ public sealed class SecretRound9Tests
     [InlineData("    const string HardhatAccount0PrivateKey = \"0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80\";")]
     [InlineData("    static readonly string TotpRfc6238Secret = \"GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ\";")]
     [InlineData("    sealed class B { public object AddParameter(string name, string value, bool secret = false) => new(); }\n    object M(B builder) => builder.AddParameter(\"region\", \"westeurope\", secret: true);")]
+    [InlineData("    const string JwtSecret = \"ThisIsMySecretKeyForDevelopmentOnly\";")]
+    [InlineData("    sealed class Options { public string? SigningKey { get; set; } }\n    object M() => new Options { SigningKey = \"SuperSecretSigningKeyChangeMe\" };")]
+    [InlineData("    const string DocsConnectionString = \"mongodb://myDBReader:D1fficultP%40ssw0rd@mongodb0.example.com:27017/?authSource=admin\";")]
+    [InlineData("    void M() { var revenueCatAppleApiKey = \"appl_Xk9mQ2vLp7Rt4Wz8Bn3Hj6Fd1Sa\"; U(revenueCatAppleApiKey); } void U(string s) { }")]
+    [InlineData("    const string RumClientToken = \"pub4f1c9a7e2b3d8f60a5c4e1b29d7f3a8c\";")]
+    [InlineData("    sealed class CheckoutConfig { public CheckoutConfig(string clientKey, string environment) { } }\n    object M() => new CheckoutConfig(clientKey: \"live_7QX2M4KD9PLW3ZR8TJ5BN6VC1HY0FGS2\", environment: \"live\");")]
     [InlineData("    sealed class B { public object AddValue(string name, string value, string note) => new(); }\n    object M(B b) => b.AddValue(\"password\", \"Kqwert_Xa9Lm2Tq7Zp41!\", \"see vault\");")]
     public async Task LookAlikes_AreNotReported(string members) => Assert.Empty(await Findings(members));
+
+    [Theory]
+    [InlineData("    // prod replica: user=svc_reporting pass=Kqwert_Xa9Lm2Tq7Zp41!\n    void M() { }")]
+    [InlineData("    // CI writes ~/.netrc before `wandb sync`:\n    //   machine api.wandb.ai\n    //     login user\n    //     password 29804f1c9a7e2b3d8f60a5c4e1b29d7f3a8c6e0b\n    void M() { }")]
+    [InlineData("    void M() { System.IO.File.WriteAllText(\"kaggle.json\", \"\"\"{\"username\":\"contoso-ml\",\"key\":\"85504f1c9a7e2b3d8f60a5c4e1b29d7f\"}\"\"\"); }")]
+    [InlineData("    const string PromptLayerApiKey = @\"pl_4f1c9a7e2b3d8f60a5c4e1b29d7f3a8c\";")]
+    [InlineData("    string M(string ip) => $\"https://ipqualityscore.com/api/json/ip/Vp3CXk9mQ2vLp7Rt4Wz8Bn3Hj6Fd1Sa5G/{ip}?strictness=1\";")]
+    [InlineData("    string M(string b) => $\"https://openexchangerates.org/api/latest.json?app_id=7da14f1c9a7e2b3d8f60a5c4e1b29d7f&base={b}\";")]
+    public async Task Probe(string members) => Assert.NotEmpty(await Findings(members));
 }
