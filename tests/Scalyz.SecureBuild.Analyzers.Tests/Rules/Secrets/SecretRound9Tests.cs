@@ -72,6 +72,18 @@ public sealed class SecretRound9Tests
     [InlineData("    void M() { System.IO.File.WriteAllText(\"kaggle.json\", \"\"\"{\"username\":\"contoso-ml\",\"key\":\"85504f1c9a7e2b3d8f60a5c4e1b29d7f\"}\"\"\"); }")]
     [InlineData("    const string PromptLayerApiKey = @\"pl_4f1c9a7e2b3d8f60a5c4e1b29d7f3a8c\";")]
     [InlineData("    string M(string ip) => $\"https://ipqualityscore.com/api/json/ip/Vp3CXk9mQ2vLp7Rt4Wz8Bn3Hj6Fd1Sa5G/{ip}?strictness=1\";")]
-    [InlineData("    string M(string b) => $\"https://openexchangerates.org/api/latest.json?app_id=7da14f1c9a7e2b3d8f60a5c4e1b29d7f&base={b}\";")]
-    public async Task Probe(string members) => Assert.NotEmpty(await Findings(members));
+    [InlineData("    void M() { var onCallEndpoint = \"https://alert.victorops.com/integrations/generic/20131114/alert/3f9a1c7e-2b4d-4e8f-a6c1-9d7e3b5f2a80/database\"; U(onCallEndpoint); } void U(string s) { }")]
+    [InlineData("    const string Feed = \"https://nuget.vendor.io/3f9a1c7e-2b4d-4e8f-a6c1-9d7e3b5f2a80/v3/index.json\";")]
+    public async Task KeysInCommentsBodiesAndUrlPaths_AreReported(string members) => Assert.NotEmpty(await Findings(members));
+
+    [Theory]
+    [InlineData("    // staging replica: user=svc_reporting pass=${DB_PASS}\n    void M() { }")]
+    [InlineData("    // the .netrc holds a machine and a login line per host\n    //     password rotation is weekly\n    void M() { }")]
+    [InlineData("    void M() { System.IO.File.WriteAllText(\"cache.json\", \"\"\"{\"username\":\"contoso-ml\",\"key\":\"orders-cache-v2\"}\"\"\"); }")]
+    [InlineData("    const string Orders = \"https://shop.example.com/api/v2/users/3f9a1c7e-2b4d-4e8f-a6c1-9d7e3b5f2a80/orders\";")]
+    [InlineData("    const string Item = \"https://shop.example.com/api/objects/507f1f77bcf86cd799439011507f1f77/details\";")]
+    [InlineData("    const string Slug = \"https://shop.example.com/api/files/report-2024-annual-summary-final/download\";")]
+    [InlineData("    const string Feed = \"https://pkgs.dev.azure.com/contoso/_packaging/3f9a1c7e-2b4d-4e8f-a6c1-9d7e3b5f2a80/nuget/v3/index.json\";")]
+    [InlineData("    const string Feed = \"https://nuget.vendor.io/public-packages/v3/index.json\";")]
+    public async Task IdsAndNamesInCommentsBodiesAndUrlPaths_AreNotReported(string members) => Assert.Empty(await Findings(members));
 }

@@ -71,14 +71,20 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 // connection string, RFC 6238's printed TOTP secret, Datadog RUM and New Relic browser (public) tokens, a RevenueCat
 // public Apple key, an Adyen client key and a Duo integration key passed as arguments.
 // Since this measurement it is a TUNING batch: it no longer measures what unseen code would score.
-// Tuned, round 9: recall 96.2 % (300/312), precision 97.7 % (7 false positives); the floors are that figure rounded down.
-// The round-9 mechanisms are general (a not-secret word inside a provider's name or before a compound credential word, PAT
-// and passkey names, GUID/32-hex keys given to client constructors, parameters behind a DN-like first argument, `secret: true`
-// flags, two more documented values); the batch's remaining misses and false positives are listed by its test.
+// Tuned, round 9: recall 98.1 % (306/312), precision 99.4 % (2 false positives); the floors are that figure rounded down.
+// The round-9 mechanisms are general, not per case: a not-secret word inside a provider's name or a usage word before the
+// credential word (Instatus, StackPath), Pat and passkey names, GUID/32-hex keys given to *Client/*Credential/*Authenticator
+// constructors, a parameter bound behind a DN-like first argument, `secret: true` flags, a pair's name without another
+// pair's value before it (user=x pass=y), .netrc quoted over several comment lines, a bare "key" after a user name
+// (kaggle.json), keys as URL path segments (NuGet v3 feed keys, random base62 under /api/, /integrations/ endpoints),
+// PascalCase placeholder phrases, browser/mobile client-token shapes and three more documented values. Still missed:
+// GoDaddy sso-key and SentinelOne ApiToken schemes built by concatenation, the Blockfrost project id and the Open Exchange
+// Rates app id (id names; no catalog row yet), the Avalara 16-hex license key in web.config/.env, the Tink keyset; still
+// false positives: New Relic's NRJS- browser key (a catalog row) and the Duo integration key.
 public static class HeldOutBatch8
 {
-    public const double RecallFloor = 0.96;
-    public const double PrecisionFloor = 0.977;
+    public const double RecallFloor = 0.98;
+    public const double PrecisionFloor = 0.99;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {
