@@ -250,7 +250,7 @@ public sealed class SecretAnalyzerTests(PackageFixture package)
 
         var file = workspace.PathOf("CleanApp", "RoundNine.cs");
         Assert.Equal(
-            [("SSB1002", file, 8), ("SSB1002", file, 9), ("SSB1002", file, 10), ("SSB1002", file, 11)],
+            [("SSB1002", file, 8), ("SSB1002", file, 9), ("SSB1001", file, 10), ("SSB1002", file, 11)],
             SecretDiagnostics(build).Where(d => d.File == file).Select(d => (d.Code, d.File, d.Line)).OrderBy(d => d.Line).ToList());
         foreach (var secret in new[] { Hex, Guid, Path, Password })
         {

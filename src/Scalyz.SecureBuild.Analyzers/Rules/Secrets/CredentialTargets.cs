@@ -245,6 +245,11 @@ internal static class CredentialTargets
             return null;
         }
 
+        if (IsCustomSchemePrefix(prefix))
+        {
+            return "Authorization";
+        }
+
         var end = prefix.Length;
         while (end > 0 && prefix[end - 1] == ' ')
         {
@@ -387,6 +392,15 @@ internal static class CredentialTargets
         && member.Name.Identifier.ValueText is "FromHexString" or "FromBase64String" or "GetBytes" or "DecodeBytes" or "Base64UrlDecode" or "HexToBytes"
             ? invocation
             : null;
+
+    // "ApiToken " + "...", "sso-key <key>:" + "<secret>": a custom authorization scheme (one word holding key, token or
+    // auth) and nothing after it but, for key:secret schemes, the key and its colon.
+    private static bool IsCustomSchemePrefix(string prefix)
+    {
+        var space = prefix.IndexOf(' ');
+        return space > 0 && (space == prefix.Length - 1 || (prefix[prefix.Length - 1] == ':' && prefix.IndexOf(' ', space + 1) < 0))
+            && GeneralCredentials.CustomSchemeLength(prefix.Substring(0, space + 1) + "0123456789abcdef") > 0;
+    }
 
     // .UseCredentials("user", "p"), new Credentials("user", "p"), .WithBasicAuth("user", "p"), .Login("user", "p"): the last of
     // two arguments of a call or creation named after credentials or a login is the password (a third is a domain or realm).

@@ -74,6 +74,8 @@ public sealed class SecretRound9Tests
     [InlineData("    string M(string ip) => $\"https://ipqualityscore.com/api/json/ip/Vp3CXk9mQ2vLp7Rt4Wz8Bn3Hj6Fd1Sa5G/{ip}?strictness=1\";")]
     [InlineData("    void M() { var onCallEndpoint = \"https://alert.victorops.com/integrations/generic/20131114/alert/3f9a1c7e-2b4d-4e8f-a6c1-9d7e3b5f2a80/database\"; U(onCallEndpoint); } void U(string s) { }")]
     [InlineData("    const string Feed = \"https://nuget.vendor.io/3f9a1c7e-2b4d-4e8f-a6c1-9d7e3b5f2a80/v3/index.json\";")]
+    [InlineData("    void M(System.Net.Http.HttpRequestMessage r) => r.Headers.TryAddWithoutValidation(\"Authorization\", \"ApiToken \" + \"Xk9mQ2vLp7Rt4Wz8Bn3Hj6Fd1Sa5Gc0Ye2Ui7Oo4Pl9Kq\");")]
+    [InlineData("    void M(System.Net.Http.HttpRequestMessage r) => r.Headers.TryAddWithoutValidation(\"Authorization\", \"sso-key dLP4m2Wbq8Ac_JQ3VxK8tF2yXp1Lr9sTcE:\" + \"7qEsXk9mQ2vLp7Rt4Wz8Bn\");")]
     public async Task KeysInCommentsBodiesAndUrlPaths_AreReported(string members) => Assert.NotEmpty(await Findings(members));
 
     [Theory]
@@ -85,5 +87,7 @@ public sealed class SecretRound9Tests
     [InlineData("    const string Slug = \"https://shop.example.com/api/files/report-2024-annual-summary-final/download\";")]
     [InlineData("    const string Feed = \"https://pkgs.dev.azure.com/contoso/_packaging/3f9a1c7e-2b4d-4e8f-a6c1-9d7e3b5f2a80/nuget/v3/index.json\";")]
     [InlineData("    const string Feed = \"https://nuget.vendor.io/public-packages/v3/index.json\";")]
+    [InlineData("    string M(string id) => \"ApiToken \" + \"see the vault entry\";")]
+    [InlineData("    string M() => \"Monkey business: \" + \"Xk9mQ2vLp7Rt4Wz8Bn3Hj6Fd1Sa5Gc0Y\";")]
     public async Task IdsAndNamesInCommentsBodiesAndUrlPaths_AreNotReported(string members) => Assert.Empty(await Findings(members));
 }
