@@ -524,23 +524,9 @@ internal static class CredentialNames
 
     // Paddle Billing client-side tokens (live_ or test_ and 27 lowercase hex digits) are meant for Paddle.js in the browser.
     // Mollie's live_/test_ API keys are 30 alphanumerics, so they are not taken for one.
-    private static bool IsPaddleClientToken(string value)
-    {
-        if (value.Length != 32 || !(value.StartsWith("live_", StringComparison.Ordinal) || value.StartsWith("test_", StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        for (var i = 5; i < value.Length; i++)
-        {
-            if (value[i] is not (>= '0' and <= '9' or >= 'a' and <= 'f'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsPaddleClientToken(string value) =>
+        value.Length == 32 && (value.StartsWith("live_", StringComparison.Ordinal) || value.StartsWith("test_", StringComparison.Ordinal))
+        && IsRunOf(value, 5, static c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 
     /// <summary>12, 15, 18, 21 or 24 words of 3 to 8 lowercase letters, one space apart (the shape of a BIP39 mnemonic).</summary>
     public static bool IsMnemonicPhrase(string value)

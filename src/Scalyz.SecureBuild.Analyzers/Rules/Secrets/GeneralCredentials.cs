@@ -235,7 +235,10 @@ internal static class GeneralCredentials
     private static bool HasAt(string text, int at, int end, string word) =>
         at + word.Length <= end && string.CompareOrdinal(text, at, word, 0, word.Length) == 0;
 
-    private static bool IsMixedBase62(string text, int start, int length)
+    private static bool IsMixedBase62(string text, int start, int length) => IsUpperLowerDigitRun(text, start, length, separators: false);
+
+    // Upper, lower and digit, and nothing but alphanumerics (and, when asked, '-', '_' and '.').
+    private static bool IsUpperLowerDigitRun(string text, int start, int length, bool separators)
     {
         bool upper = false, lower = false, digit = false;
         for (var i = start; i < start + length; i++)
@@ -244,7 +247,7 @@ internal static class GeneralCredentials
             upper |= c is >= 'A' and <= 'Z';
             lower |= c is >= 'a' and <= 'z';
             digit |= c is >= '0' and <= '9';
-            if (!IsAlphanumeric(c))
+            if (!(IsAlphanumeric(c) || (separators && c is '-' or '_' or '.')))
             {
                 return false;
             }
@@ -319,23 +322,8 @@ internal static class GeneralCredentials
     }
 
     // Upper, lower and digit in 12 to 15 url-safe characters: a short API token, not a word, number or id.
-    private static bool IsShortRandom(string text, int start, int length)
-    {
-        bool upper = false, lower = false, digit = false;
-        for (var i = start; i < start + length; i++)
-        {
-            var c = text[i];
-            upper |= c is >= 'A' and <= 'Z';
-            lower |= c is >= 'a' and <= 'z';
-            digit |= c is >= '0' and <= '9';
-            if (!(IsAlphanumeric(c) || c is '-' or '_' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return upper && lower && digit && SecretText.Entropy(text, start, length) >= 3.3;
-    }
+    private static bool IsShortRandom(string text, int start, int length) =>
+        IsUpperLowerDigitRun(text, start, length, separators: true) && SecretText.Entropy(text, start, length) >= 3.3;
 
     /// <summary>
     /// A random token: <paramref name="minLength"/> to 200 url-safe characters with letters and digits, high entropy and no
