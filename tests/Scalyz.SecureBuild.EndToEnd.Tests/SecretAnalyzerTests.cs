@@ -221,6 +221,44 @@ public sealed class SecretAnalyzerTests(PackageFixture package)
     }
 
     [Fact]
+    public void Build_RoundNineProviderNamesClientKeysAndUrlPathKeys_ReportedAndLookAlikesNot()
+    {
+        var workspace = package.CreateWorkspace();
+        const string Hex = "9d2f7a1c4e8b3f60" + "a5d1c7e29b4f8a3c";
+        const string Guid = "3f9a1c7e-2b4d-4e8f-" + "a6c1-9d7e3b5f2a80";
+        const string Path = "Vp3CXk9mQ2vLp7Rt" + "4Wz8Bn3Hj6Fd1Sa5";
+        const string Password = "Kqwert_Xa9L" + "m2Tq7Zp41!";
+        File.WriteAllText(workspace.PathOf("CleanApp", "RoundNine.cs"), $$"""
+            namespace CleanApp;
+
+            public sealed class WidgetClient { public WidgetClient(string key) { } }
+            public sealed class Directory { public void Bind(string dn, string password) { } }
+
+            public static class RoundNine
+            {
+                public const string InstatusApiKey = "{{Hex}}";
+                public static WidgetClient Client() => new WidgetClient("{{Guid}}");
+                public static string Score(string ip) => $"https://ipqualityscore.com/api/json/ip/{{Path}}/{ip}";
+                public static void Login(Directory d) => d.Bind("cn=svc,dc=contoso,dc=com", "{{Password}}");
+                public const string JwtSecret = "ThisIsMySecretKeyForDevelopmentOnly";
+                public const string Orders = "https://shop.example.com/api/v2/users/{{Guid}}/orders";
+                public static System.Collections.Generic.Dictionary<string, string> Lookup() => new() { { "{{Hex}}", "entry" } };
+            }
+            """);
+
+        var build = workspace.Build("CleanApp");
+
+        var file = workspace.PathOf("CleanApp", "RoundNine.cs");
+        Assert.Equal(
+            [("SSB1002", file, 8), ("SSB1002", file, 9), ("SSB1001", file, 10), ("SSB1002", file, 11)],
+            SecretDiagnostics(build).Where(d => d.File == file).Select(d => (d.Code, d.File, d.Line)).OrderBy(d => d.Line).ToList());
+        foreach (var secret in new[] { Hex, Guid, Path, Password })
+        {
+            Assert.DoesNotContain(secret, build.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Build_RoundFiveGeneralMechanisms_ReportedAndLookAlikesNot()
     {
         var workspace = package.CreateWorkspace();

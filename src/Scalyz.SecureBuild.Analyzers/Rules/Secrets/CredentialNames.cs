@@ -34,7 +34,7 @@ internal static class CredentialNames
         "recordkey", "writekey", "ingestkey", "integrationkey", "routingkey", "deploykey", "servicekey", "restkey",
         "managementkey", "authorization", "webhookkey", "appkey", "clientkey", "serverkey", "securitykey", "primarykey",
         "secondarykey", "sharedaccesssignature", "consumerkey", "sessionkey", "cryptokey", "encryptkey",
-        "appcertificate", "mnemonic", "seedphrase", "recoveryphrase", "macaroon", "creds",
+        "appcertificate", "passkey", "mnemonic", "seedphrase", "recoveryphrase", "macaroon", "creds",
     ];
 
     // A name whose last word is Key (MerchantKey, IngestionKey, ProjectKey, SendYourDataKey) is a credential unless the
@@ -90,6 +90,12 @@ internal static class CredentialNames
 
         // Short names that are credentials only on their own (auth in .npmrc and Docker's config.json, pass, pw, pat).
         if (IsExactly("auth", length) || IsExactly("pat", length))
+        {
+            return CredentialKind.Key;
+        }
+
+        // A personal access token as the name's last word after the provider's (OpenVsxPat, GITEE_PAT, ado-pat).
+        if (length > 3 && name.Length > 3 && name.EndsWith("pat", StringComparison.OrdinalIgnoreCase) && IsWordStart(name, name.Length - 3))
         {
             return CredentialKind.Key;
         }
@@ -152,6 +158,14 @@ internal static class CredentialNames
                 continue;
             }
 
+            // Before the credential word, a word that says where or what a credential is used for (path, status, type,
+            // issuer) is part of whose credential it is (StackPathClientSecret, IssuerSigningKey, HeaderApiKey): only
+            // words that make the credential public, derived or an id turn it away there. The value is still judged.
+            if (at >= 0 && at < wordAt && IsQualifierBefore(word))
+            {
+                continue;
+            }
+
             // 'id' and 'ref' only count as a whole trailing word (ClientSecretId), not inside other words (valid, preferred);
             // none counts inside the credential word itself ('count' in AccountKey).
             if (at >= 0 && (word.Length > 3 || at + word.Length == length) && !(at >= wordAt && at + word.Length <= wordAt + wordLength))
@@ -163,11 +177,33 @@ internal static class CredentialNames
         return kind;
     }
 
+    // Inside a longer word: lowercase letters follow it, or (in a camel or Pascal name) a lowercase letter precedes its
+    // lowercase first letter (the "status" of InstatusApiKey, the "path" of Stackpath).
     private static bool IsInsideLongerWord(string name, string word)
     {
         var at = SecretText.IndexOfIgnoreCase(name, 0, name.Length, word);
-        return at >= 0 && at + word.Length < name.Length && name[at + word.Length] is >= 'a' and <= 'z';
+        return at >= 0 && ((at + word.Length < name.Length && name[at + word.Length] is >= 'a' and <= 'z')
+            || (at > 0 && name[at] is >= 'a' and <= 'z' && name[at - 1] is >= 'a' and <= 'z' && HasUpper(name)));
     }
+
+    private static bool HasUpper(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsQualifierBefore(string word) =>
+        word is "path" or "url" or "uri" or "endpoint" or "file" or "header" or "type" or "name" or "field" or "label" or "message"
+            or "status" or "mode" or "kind" or "title" or "caption" or "description" or "location" or "event" or "input" or "output"
+            or "request" or "response" or "result" or "option" or "param" or "query" or "column" or "rule" or "policy" or "scope"
+            or "audience" or "issuer" or "tenant" or "prompt" or "hint" or "error" or "property" or "prefix" or "suffix" or "separator";
 
     private static bool IsOwnerWord(string word) =>
         word is "source" or "service" or "provider" or "manager" or "store" or "cache" or "vault" or "handler" or "generator";
@@ -273,7 +309,8 @@ internal static class CredentialNames
 
         return kind == CredentialKind.Password
             ? !SecretText.HasFillerRun(value, 0, length, 4)
-            : !SecretText.HasFillerRun(value, 0, length, 5) && SecretText.Entropy(value, 0, length) >= settings.MinEntropy && HasDigitOrSymbolOrMixedCase(value);
+            : !SecretText.HasFillerRun(value, 0, length, 5) && SecretText.Entropy(value, 0, length) >= settings.MinEntropy && HasDigitOrSymbolOrMixedCase(value)
+                && !IsPascalCasePhrase(value);
     }
 
     // Names that say their value is a stand-in (DummyPassword, SamplePassword, FixtureUserPassword, FakeAdminPwd).
@@ -407,20 +444,33 @@ internal static class CredentialNames
         ["pk_live_", "pk_test_", "pk.", "phc_", "rzp_live_", "rzp_test_", "client-", "MIIBIjANBgkqhkiG9w0BAQEFAAOC", "MIICIjANBgkqhkiG9w0BAQEFAAOC", "MFkwEwYHKoZIzj0CAQYI", "MCowBQYDK2Vw"];
 
     /// <summary>Whether a value is a key that is public by design (publishable keys, public project keys).</summary>
-    public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes) || IsPaddleClientToken(value);
+    public static bool IsPublicKeyValue(string value) => StartsWithAny(value, PublicKeyPrefixes) || IsPaddleClientToken(value) || IsBrowserClientToken(value);
 
-    // Paddle Billing client-side tokens (live_ or test_ and 27 lowercase hex digits) are meant for Paddle.js in the browser.
-    // Mollie's live_/test_ API keys are 30 alphanumerics, so they are not taken for one.
-    private static bool IsPaddleClientToken(string value)
+    // Keys made to ship inside a browser or mobile app, by their documented shapes: RevenueCat's public app-specific SDK
+    // keys (appl_, goog_, amzn_), Datadog's RUM and browser-logs client tokens ("pub" and 32 hex digits), and the client
+    // keys of checkout drop-ins (live_ or test_ and 32 uppercase letters and digits, Adyen's shape; Mollie's live_/test_ API
+    // keys are 30 mixed-case alphanumerics and stay secrets).
+    private static bool IsBrowserClientToken(string value)
     {
-        if (value.Length != 32 || !(value.StartsWith("live_", StringComparison.Ordinal) || value.StartsWith("test_", StringComparison.Ordinal)))
+        if (value.Length >= 20 && (value.StartsWith("appl_", StringComparison.Ordinal) || value.StartsWith("goog_", StringComparison.Ordinal) || value.StartsWith("amzn_", StringComparison.Ordinal)))
         {
-            return false;
+            return true;
         }
 
-        for (var i = 5; i < value.Length; i++)
+        if (value.Length == 35 && value.StartsWith("pub", StringComparison.Ordinal))
         {
-            if (value[i] is not (>= '0' and <= '9' or >= 'a' and <= 'f'))
+            return IsRunOf(value, 3, static c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+        }
+
+        return value.Length == 37 && (value.StartsWith("live_", StringComparison.Ordinal) || value.StartsWith("test_", StringComparison.Ordinal))
+            && IsRunOf(value, 5, static c => c is >= '0' and <= '9' or >= 'A' and <= 'Z');
+    }
+
+    private static bool IsRunOf(string value, int from, Func<char, bool> allowed)
+    {
+        for (var i = from; i < value.Length; i++)
+        {
+            if (!allowed(value[i]))
             {
                 return false;
             }
@@ -428,6 +478,55 @@ internal static class CredentialNames
 
         return true;
     }
+
+    /// <summary>
+    /// A phrase written in PascalCase (ThisIsMyJwtSecretKeyForDevelopmentOnly): letters only, four or more words, each a
+    /// capital and two or more lowercase letters. A person typed it as a stand-in; a generated key is never this regular
+    /// (gitleaks and detect-secrets likewise keep such low-entropy phrases out).
+    /// </summary>
+    public static bool IsPascalCasePhrase(string value)
+    {
+        if (value.Length < 16 || value[0] is not (>= 'A' and <= 'Z'))
+        {
+            return false;
+        }
+
+        int words = 0, voweled = 0, wordLength = 0;
+        var hasVowel = false;
+        foreach (var c in value)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                if (words > 0 && wordLength == 0)
+                {
+                    return false;
+                }
+
+                voweled += hasVowel ? 1 : 0;
+                (words, wordLength, hasVowel) = (words + 1, 0, IsVowel(c));
+            }
+            else if (c is >= 'a' and <= 'z')
+            {
+                wordLength++;
+                hasVowel |= IsVowel(c);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        voweled += hasVowel ? 1 : 0;
+        return wordLength > 0 && words >= 4 && voweled * 4 >= words * 3;
+    }
+
+    private static bool IsVowel(char c) => (char)(c | 0x20) is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+
+    // Paddle Billing client-side tokens (live_ or test_ and 27 lowercase hex digits) are meant for Paddle.js in the browser.
+    // Mollie's live_/test_ API keys are 30 alphanumerics, so they are not taken for one.
+    private static bool IsPaddleClientToken(string value) =>
+        value.Length == 32 && (value.StartsWith("live_", StringComparison.Ordinal) || value.StartsWith("test_", StringComparison.Ordinal))
+        && IsRunOf(value, 5, static c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 
     /// <summary>12, 15, 18, 21 or 24 words of 3 to 8 lowercase letters, one space apart (the shape of a BIP39 mnemonic).</summary>
     public static bool IsMnemonicPhrase(string value)

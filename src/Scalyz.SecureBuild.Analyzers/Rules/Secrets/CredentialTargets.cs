@@ -52,7 +52,7 @@ internal static class CredentialTargets
         Climb(literal.Parent as ExpressionSyntax)?.Parent is ArgumentSyntax { NameColon: null, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax } };
 
     // Types whose constructor takes a service credential: a bare 'key' parameter there is the API key (new OpenAIClient(key)).
-    private static readonly string[] ClientTypeSuffixes = ["Client", "Credential", "Credentials", "Api", "Service", "Connection", "Sdk", "Context"];
+    private static readonly string[] ClientTypeSuffixes = ["Client", "Credential", "Credentials", "Authenticator", "Api", "Service", "Connection", "Sdk", "Context"];
 
     /// <summary>
     /// The parameter a positional argument binds to, classified (apiKey, token, password; a bare 'key' of a client
@@ -83,7 +83,7 @@ internal static class CredentialTargets
         var name = parameter.Name;
         var kind = CredentialNames.Classify(name);
         if (kind == CredentialKind.None && name is "key" or "Key" && method.MethodKind == MethodKind.Constructor && HasClientSuffix(method.ContainingType.Name)
-            && !IsIdShaped(literal.ValueText))
+            && (!IsIdShaped(literal.ValueText) || IsCredentialHolder(method.ContainingType.Name, literal.ValueText)))
         {
             return (method.ContainingType.Name + " key", CredentialKind.Key);
         }
@@ -104,6 +104,17 @@ internal static class CredentialTargets
 
         return true;
     }
+
+    // A client, credential or authenticator type is built to hold a credential: a GUID or 32 hex digits given to its
+    // bare 'key' is the API key (new CronitorClient("<32 hex>")), where a dictionary's or a cache's key of the same shape is
+    // a lookup id (those are not constructors of such types, and stay out).
+    // Only a GUID or 32 hex digits: 40 and 64 are the lengths of the commit SHAs and SHA-256 digests passed around as keys.
+    private static bool IsCredentialHolder(string typeName, string value) =>
+        value.Length is 32 or 36 && (typeName.EndsWith("Client", System.StringComparison.Ordinal) || typeName.EndsWith("Credential", System.StringComparison.Ordinal)
+            || typeName.EndsWith("Credentials", System.StringComparison.Ordinal) || typeName.EndsWith("Authenticator", System.StringComparison.Ordinal));
+
+    /// <summary>Whether a positional argument's value is id-shaped yet long enough to be a key (a GUID, 32 hex digits).</summary>
+    public static bool IsLongIdShaped(string value) => value.Length is 32 or 36 && IsIdShaped(value);
 
     private static bool IsUtf8Bytes(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "ReadOnlySpan", TypeArguments.Length: 1 } span && span.TypeArguments[0].SpecialType == SpecialType.System_Byte;
@@ -234,6 +245,11 @@ internal static class CredentialTargets
             return null;
         }
 
+        if (IsCustomSchemePrefix(prefix))
+        {
+            return "Authorization";
+        }
+
         var end = prefix.Length;
         while (end > 0 && prefix[end - 1] == ' ')
         {
@@ -328,10 +344,31 @@ internal static class CredentialTargets
     };
 
     // dictionary.Add("password", "..."), headers.Add("Authorization", "..."), Environment.SetEnvironmentVariable("API_KEY", "...").
-    private static string? KeyOfKeyValueCall(ArgumentSyntax argument) =>
-        argument.Parent is ArgumentListSyntax { Arguments.Count: 2 } list && list.Arguments[1] == argument && list.Parent is InvocationExpressionSyntax
-            ? StringValue(list.Arguments[0].Expression)
-            : null;
+    // Options after the pair (AddParameter("pg-password", "...", secret: true), cache.Set("token", "...", ttl)) keep it a
+    // key/value call as long as none of them is another string literal; a `secret: true` flag names the value a secret.
+    private static string? KeyOfKeyValueCall(ArgumentSyntax argument)
+    {
+        if (argument.Parent is not ArgumentListSyntax { Arguments.Count: >= 2 } list || list.Arguments[1] != argument || list.Parent is not InvocationExpressionSyntax)
+        {
+            return null;
+        }
+
+        var flaggedSecret = false;
+        for (var i = 2; i < list.Arguments.Count; i++)
+        {
+            var extra = list.Arguments[i];
+            if (extra.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } or InterpolatedStringExpressionSyntax)
+            {
+                return null;
+            }
+
+            flaggedSecret |= extra.NameColon?.Name.Identifier.ValueText is "secret" or "isSecret" or "sensitive" or "isSensitive"
+                && extra.Expression.IsKind(SyntaxKind.TrueLiteralExpression);
+        }
+
+        var key = StringValue(list.Arguments[0].Expression);
+        return flaggedSecret && (key is null || CredentialNames.Classify(key) == CredentialKind.None) ? "secret" : key;
+    }
 
     // h.Password("..."), builder.WithApiKey("..."), ClientSecrets = { new Secret("...") }: the one argument of a call or
     // creation named after a credential is that credential. Calls that look a secret up by name (GetSecret, ReadToken,
@@ -355,6 +392,15 @@ internal static class CredentialTargets
         && member.Name.Identifier.ValueText is "FromHexString" or "FromBase64String" or "GetBytes" or "DecodeBytes" or "Base64UrlDecode" or "HexToBytes"
             ? invocation
             : null;
+
+    // "ApiToken " + "...", "sso-key <key>:" + "<secret>": a custom authorization scheme (one word holding key, token or
+    // auth) and nothing after it but, for key:secret schemes, the key and its colon.
+    private static bool IsCustomSchemePrefix(string prefix)
+    {
+        var space = prefix.IndexOf(' ');
+        return space > 0 && (space == prefix.Length - 1 || (prefix[prefix.Length - 1] == ':' && prefix.IndexOf(' ', space + 1) < 0))
+            && GeneralCredentials.CustomSchemeLength(prefix.Substring(0, space + 1) + "0123456789abcdef") > 0;
+    }
 
     // .UseCredentials("user", "p"), new Credentials("user", "p"), .WithBasicAuth("user", "p"), .Login("user", "p"): the last of
     // two arguments of a call or creation named after credentials or a login is the password (a third is a domain or realm).

@@ -38,9 +38,10 @@ internal static class GeneralCredentials
     // Blockchain node hosts (<name>.quiknode.pro, nodes.example.io) carry the key as their first path segment.
     private static readonly string[] HookHostWords = ["hook", "webhook", "trigger", "notify", "push", "callback", "rpc", "node"];
 
-    // A path segment holding one of these (hooks, incomingWebhooks, /hook/) makes every later random segment the hook's
+    // A path segment holding one of these (hooks, incomingWebhooks, /hook/, /integrations/ of alerting endpoints such as
+    // Splunk On-Call's and PagerDuty's) makes every later random segment the hook's
     // key, also past ids and action words (/workspaces/{id}/incomingWebhooks/postMessage/<token>, /hooks/sendMessage/<token>).
-    private static readonly string[] HookPathWords = ["hook"];
+    private static readonly string[] HookPathWords = ["hook", "integration"];
 
     /// <summary>The first three characters (lowercase) of what may start one of this class's candidates; the text pass looks at nothing else.</summary>
     public static readonly string[] StartPairs = ["<va", "--p", "key", "tok", "sec", "pas", "pwd", "api", "cre"];
@@ -166,13 +167,14 @@ internal static class GeneralCredentials
 
             var s = segmentStart + 1;
             var n = segmentEnd - s;
-            if (n >= 20 && (previousStart >= 0 || hookHost))
+            if (n >= 20 && (previousStart >= 0 || hookHost || IsFeedKeySegment(text, s, n, segmentEnd, urlEnd)))
             {
                 var afterKeyWord = hookPath || (previousStart >= 0 && IsAnyWord(text, previousStart, previousLength, KeySegments));
                 var afterVersion = previousStart >= 0 && previousLength == 2 && text[previousStart] == 'v' && text[previousStart + 1] is >= '1' and <= '9';
                 if (!HasIdPrefix(text, s, n)
                     && (((afterKeyWord || hookHost) && IsRandomToken(text, s, n, 20, allowDashedUuid: afterKeyWord) && IsClean(text, s, n, settings))
-                        || (afterVersion && IsRandomToken(text, s, n, 24, allowDashedUuid: false) && !IsHex(text, s, n) && IsClean(text, s, n, settings))))
+                        || (afterVersion && IsRandomToken(text, s, n, 24, allowDashedUuid: false) && !IsHex(text, s, n) && IsClean(text, s, n, settings))
+                        || (IsPathKey(text, authorityEnd, s, n, segmentEnd, urlEnd) && IsClean(text, s, n, settings))))
                 {
                     match = new SecretMatch(UrlKeyFormat, s, n, null);
                     return true;
@@ -215,6 +217,43 @@ internal static class GeneralCredentials
         }
 
         return false;
+    }
+
+    // Keys that are path segments of API URLs with no key word before them (round 9):
+    // - a NuGet v3 feed whose index sits right under a GUID or random segment (https://nuget.example.io/<key>/v3/index.json):
+    //   a feed's name is a word, a per-customer key is not;
+    // - a random mixed-case segment (upper, lower and digits, no '-', '_' or '.': not a slug, hex id or GUID) under an /api/
+    //   path (https://ipqualityscore.com/api/json/ip/<key>/...): REST ids are numbers, GUIDs or hex, keys are base62.
+    private static bool IsPathKey(string text, int pathStart, int s, int n, int segmentEnd, int urlEnd) =>
+        IsFeedKeySegment(text, s, n, segmentEnd, urlEnd)
+        || (n >= 24 && IsMixedBase62(text, s, n) && IndexOf(text, pathStart, s, "/api/") >= 0 && IsRandomToken(text, s, n, 24, allowDashedUuid: false));
+
+    private static bool IsFeedKeySegment(string text, int s, int n, int segmentEnd, int urlEnd) =>
+        (HasAt(text, segmentEnd, urlEnd, "/v3/index.json") || HasAt(text, segmentEnd, urlEnd, "/api/v3/index.json"))
+        && (SecretText.IsGuid(text, s, n) || (IsMixedBase62(text, s, n) && IsRandomToken(text, s, n, 20, allowDashedUuid: false)));
+
+    private static bool HasAt(string text, int at, int end, string word) =>
+        at + word.Length <= end && string.CompareOrdinal(text, at, word, 0, word.Length) == 0;
+
+    private static bool IsMixedBase62(string text, int start, int length) => IsUpperLowerDigitRun(text, start, length, separators: false);
+
+    // Upper, lower and digit, and nothing but alphanumerics (and, when asked, '-', '_' and '.').
+    private static bool IsUpperLowerDigitRun(string text, int start, int length, bool separators)
+    {
+        bool upper = false, lower = false, digit = false;
+        for (var i = start; i < start + length; i++)
+        {
+            var c = text[i];
+            upper |= c is >= 'A' and <= 'Z';
+            lower |= c is >= 'a' and <= 'z';
+            digit |= c is >= '0' and <= '9';
+            if (!(IsAlphanumeric(c) || (separators && c is '-' or '_' or '.')))
+            {
+                return false;
+            }
+        }
+
+        return upper && lower && digit;
     }
 
     // A DSN (https://<public key>@host/<project number>, Sentry's shape) carries a client key that is public by design.
@@ -283,23 +322,8 @@ internal static class GeneralCredentials
     }
 
     // Upper, lower and digit in 12 to 15 url-safe characters: a short API token, not a word, number or id.
-    private static bool IsShortRandom(string text, int start, int length)
-    {
-        bool upper = false, lower = false, digit = false;
-        for (var i = start; i < start + length; i++)
-        {
-            var c = text[i];
-            upper |= c is >= 'A' and <= 'Z';
-            lower |= c is >= 'a' and <= 'z';
-            digit |= c is >= '0' and <= '9';
-            if (!(IsAlphanumeric(c) || c is '-' or '_' or '.'))
-            {
-                return false;
-            }
-        }
-
-        return upper && lower && digit && SecretText.Entropy(text, start, length) >= 3.3;
-    }
+    private static bool IsShortRandom(string text, int start, int length) =>
+        IsUpperLowerDigitRun(text, start, length, separators: true) && SecretText.Entropy(text, start, length) >= 3.3;
 
     /// <summary>
     /// A random token: <paramref name="minLength"/> to 200 url-safe characters with letters and digits, high entropy and no

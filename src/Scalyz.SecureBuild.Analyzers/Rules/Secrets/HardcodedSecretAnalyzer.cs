@@ -565,12 +565,14 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             (name, kind, value) = (CredentialTargets.BasicCredentialsLabel, CredentialKind.Password, value.Substring(colon + 1));
         }
 
-        if (name is null && value.Length >= 16 && value.IndexOf(' ') < 0 && CredentialTargets.IsPositionalArgument(token)
-            && CredentialNames.IsSecretValue(CredentialKind.Password, value, SecretSettings.Default))
+        if ((name is null || kind == CredentialKind.None) && value.Length >= 16 && value.IndexOf(' ') < 0 && CredentialTargets.IsPositionalArgument(token)
+            && (CredentialNames.IsSecretValue(CredentialKind.Password, value, SecretSettings.Default) || CredentialTargets.IsLongIdShaped(value))
+            && CredentialTargets.FindParameter(token, context.SemanticModel, context.CancellationToken) is { Name: not null } parameter)
         {
-            // new WiseClient("..."), client.Connect("..."): the parameter the argument binds to names it. The semantic
-            // model is asked only for values that could be a secret at all.
-            (name, kind) = CredentialTargets.FindParameter(token, context.SemanticModel, context.CancellationToken);
+            // new WiseClient("..."), client.Connect("..."), conn.Bind(dn, "..."): the parameter the argument binds to names
+            // it, also when a sibling argument (the DN) was taken for a key that names nothing. The semantic model is asked
+            // only for values that could be a secret at all.
+            (name, kind) = parameter;
         }
 
         // A name with a credential word anywhere (AesKeyHex, PayerKeypair) given a strongly random value.
@@ -786,7 +788,7 @@ internal static class CommentCredentials
         var wordStart = space - Password.Length;
         if (wordStart < start || text[space - 1] != 'd' || string.CompareOrdinal(text, wordStart, Password, 0, Password.Length) != 0
             || (wordStart > start && !char.IsWhiteSpace(text[wordStart - 1]))
-            || SecretText.IndexOfIgnoreCase(text, start, wordStart - start, "machine ") < 0 || SecretText.IndexOfIgnoreCase(text, start, wordStart - start, "login ") < 0)
+            || !HasNetrcEntryBefore(text, start, wordStart))
         {
             return false;
         }
@@ -810,6 +812,47 @@ internal static class CommentCredentials
 
         match = new SecretMatch(Format, valueStart, valueEnd - valueStart, null);
         return true;
+    }
+
+    // "machine <host>" and "login <user>" before the password word: in the same text, or (a .netrc quoted in a run of
+    // // comment lines, one trivia each) in the up to three comment lines just above it.
+    private static bool HasNetrcEntryBefore(string text, int start, int wordStart)
+    {
+        if (SecretText.IndexOfIgnoreCase(text, start, wordStart - start, "machine ") >= 0 && SecretText.IndexOfIgnoreCase(text, start, wordStart - start, "login ") >= 0)
+        {
+            return true;
+        }
+
+        // Each line above holds one netrc word at its start: "// machine <host>", "// login <user>".
+        var from = start > 0 ? text.LastIndexOf('\n', start - 1) + 1 : 0;
+        bool machine = false, login = false;
+        for (var lines = 0; lines < 3 && from > 1 && text[from - 1] == '\n' && !(machine && login); lines++)
+        {
+            var lineEnd = from - 1;
+            var lineStart = text.LastIndexOf('\n', lineEnd - 1) + 1;
+            var first = lineStart;
+            while (first < lineEnd && text[first] is ' ' or '\t')
+            {
+                first++;
+            }
+
+            if (first + 1 >= lineEnd || text[first] != '/' || text[first + 1] != '/')
+            {
+                break;
+            }
+
+            first += 2;
+            while (first < lineEnd && text[first] is ' ' or '\t')
+            {
+                first++;
+            }
+
+            machine |= string.CompareOrdinal(text, first, "machine ", 0, 8) == 0;
+            login |= string.CompareOrdinal(text, first, "login ", 0, 6) == 0;
+            from = lineStart;
+        }
+
+        return machine && login;
     }
 
     // .pgpass: hostname:port:database:username:password on one line, the port a number or '*'. Read from the line's
@@ -960,6 +1003,7 @@ internal static class CommentCredentials
         }
 
         // Up to two words before, one space apart, belong to the name: "api key:", "Twilio auth token:".
+        var bareStart = nameStart;
         for (var words = 0; words < 2 && nameStart - 2 > start && text[nameStart - 1] == ' ' && IsLetter(text[nameStart - 2]); words++)
         {
             var wordStart = nameStart - 1;
@@ -1034,6 +1078,18 @@ internal static class CommentCredentials
 
         var name = text.Substring(nameStart, nameEnd - nameStart);
         var kind = CredentialNames.Classify(name);
+        if (kind == CredentialKind.None && bareStart > nameStart && bareStart < nameEnd)
+        {
+            // The words before were another pair's value ("user=svc_reporting pass=..."): the name alone decides.
+            name = text.Substring(bareStart, nameEnd - bareStart);
+            kind = CredentialNames.Classify(name);
+        }
+
+        if (kind == CredentialKind.None && IsKeyAfterUserName(text, start, nameStart, name))
+        {
+            kind = CredentialKind.Key;
+        }
+
         if (kind == CredentialKind.None && isQuery && IsQueryOnlyName(name))
         {
             kind = CredentialKind.Key;
@@ -1046,6 +1102,20 @@ internal static class CommentCredentials
 
         match = new SecretMatch(Format, valueStart, valueEnd - valueStart, null);
         return true;
+    }
+
+    // A bare "key" right after a user name in the same object or line is the user's API key, the pair a login takes
+    // ({"username":"...","key":"..."} of kaggle.json, user=... key=...): on its own, "key" names a lookup key.
+    private static bool IsKeyAfterUserName(string text, int start, int nameStart, string name)
+    {
+        if (!string.Equals(name, "key", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var from = System.Math.Max(start, nameStart - 80);
+        return SecretText.IndexOfIgnoreCase(text, from, nameStart - from, "username") >= 0 || SecretText.IndexOfIgnoreCase(text, from, nameStart - from, "\"user\"") >= 0
+            || SecretText.IndexOfIgnoreCase(text, from, nameStart - from, "user=") >= 0;
     }
 
     private static bool IsLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';

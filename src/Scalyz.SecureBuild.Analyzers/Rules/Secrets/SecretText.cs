@@ -65,7 +65,9 @@ internal static class SecretText
     // HS256 example signature, the jwt.io default signature, Stripe's documented test key and the Azure SignalR
     // emulator access key, the GUID of the Wikipedia and Microsoft GUID documentation, the RFC 7515 A.1 HMAC key, the
     // RFC 6749 2.3.1 client_secret, the kubeadm bootstrap token, the Pushover API documentation token and the signing
-    // secret of Slack's request-verification guide.
+    // secret of Slack's request-verification guide; the private key of the Hardhat/Anvil local chain's default account 0
+    // (printed by every `npx hardhat node`), RFC 6238's printed TOTP secret (base32 of "12345678901234567890") and the
+    // password of the MongoDB manual's connection-string examples.
     private static readonly string[] DocumentedExamples =
     [
         "2YotnFZFEjr1zjCsicMWpAA", "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "mF_9.B5f-4.1JqM", "QWxhZGRpbjpvcGVuIHNlc2FtZQ",
@@ -73,6 +75,8 @@ internal static class SecretText
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH", "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
         "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow", "7Fjfp0ZBr1KtDRbnfVdmIw",
         "abcdef.0123456789abcdef", "azGDORePK8gMaC0QOYAMyEEuzJnyUi", "8f742231b10e8888abcd99yyyzzz85a5",
+        "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+        "D1fficultP%40ssw0rd",
     ];
 
     // Words that make a value a stand-in when they stand alone (test-password, fake_token is a name; sk_test_ is a real prefix, so '_' joins).

@@ -119,9 +119,9 @@ public sealed class SecretGeneralDetectionTests
 
     [Fact]
     public Task PositionalArgumentBoundToAnOrdinaryParameter_IsNotReported() => Verify.AnalyzerAsync<HardcodedSecretAnalyzer>(
-        "sealed class GeoClient { public GeoClient(string key) { } }\n"
+        "sealed class GeoLookup { public GeoLookup(string key) { } }\n"
         + "static class Cache { public static void Set(string key, string value) { } }\n"
-        + "class C\n{\n    object B() => new GeoClient(\"" + Guid + "\");\n"
+        + "class C\n{\n    object B() => new GeoLookup(\"" + Guid + "\");\n"
         + "    void D() => Cache.Set(\"" + Base62 + "\", \"" + Base62 + "\");\n}\n");
 
     [Theory]

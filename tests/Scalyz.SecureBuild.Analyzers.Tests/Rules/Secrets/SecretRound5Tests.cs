@@ -135,10 +135,10 @@ public sealed class SecretRound5Tests
         + "        Use(Convert.ToBase64String(Encoding.ASCII.GetBytes(\"orders\" + \":x\")));\n"
         + "    }\n"
         + "    static readonly byte[] ContentSha256 = Convert.FromHexString(\"" + Hex64 + "\");\n"
-        + "    object N() => new DailyClient(\"" + Guid + "\");\n"
+        + "    object N() => new DailyLookup(\"" + Guid + "\");\n"
         + "    static void Use(string s) { }\n",
         "class Builder { public bool ValidateCredentials(string user, string password) => true; }\n"
-        + "class DailyClient { public DailyClient(string key) { } }\n");
+        + "class DailyLookup { public DailyLookup(string key) { } }\n");
 
     // ------------------------------------------------------------------ 4. credential files and command lines in strings
 

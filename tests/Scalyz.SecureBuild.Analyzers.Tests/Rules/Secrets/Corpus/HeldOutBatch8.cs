@@ -71,10 +71,21 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 // connection string, RFC 6238's printed TOTP secret, Datadog RUM and New Relic browser (public) tokens, a RevenueCat
 // public Apple key, an Adyen client key and a Duo integration key passed as arguments.
 // Since this measurement it is a TUNING batch: it no longer measures what unseen code would score.
+// Tuned, round 9: recall 98.7 % (308/312), precision 99.4 % (2 false positives); the floors are that figure rounded down.
+// The round-9 mechanisms are general, not per case: a not-secret word inside a provider's name or a usage word before the
+// credential word (Instatus, StackPath), Pat and passkey names, GUID/32-hex keys given to *Client/*Credential/*Authenticator
+// constructors, a parameter bound behind a DN-like first argument, `secret: true` flags, custom authorization schemes
+// built by concatenation ("ApiToken " + key, "sso-key <key>:" + secret), a pair's name without another
+// pair's value before it (user=x pass=y), .netrc quoted over several comment lines, a bare "key" after a user name
+// (kaggle.json), keys as URL path segments (NuGet v3 feed keys, random base62 under /api/, /integrations/ endpoints),
+// PascalCase placeholder phrases, browser/mobile client-token shapes and three more documented values. Still missed:
+// the Blockfrost project id and the Open Exchange Rates app id (id names; no catalog row yet), the Avalara 16-hex
+// license key in web.config/.env, the Tink keyset; still
+// false positives: New Relic's NRJS- browser key (a catalog row) and the Duo integration key.
 public static class HeldOutBatch8
 {
-    public const double RecallFloor = 0.93;
-    public const double PrecisionFloor = 0.97;
+    public const double RecallFloor = 0.98;
+    public const double PrecisionFloor = 0.99;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {

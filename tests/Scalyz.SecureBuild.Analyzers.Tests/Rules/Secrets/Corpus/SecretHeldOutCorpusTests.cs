@@ -83,7 +83,7 @@ public sealed class SecretHeldOutCorpusTests(ITestOutputHelper output)
     /// next round; the floors are that measure rounded down (0 until it is taken).
     /// </summary>
     [Fact]
-    public async Task Batch8_RecallAndPrecisionDoNotFallBelowTheUntunedMeasure()
+    public async Task Batch8_RecallAndPrecisionDoNotFallBelowTheTunedMeasure()
     {
         var (recall, precision, report) = HeldOutCorpus.Score(await HeldOutCorpus.RunAsync(HeldOutBatch8.Cases()));
         output.WriteLine(report);
