@@ -25,6 +25,20 @@
 // .env/web.config 13, comment 12, local 12, static readonly 12, interpolated 11, dictionary 11, nuget.config 11, argument 10,
 // object initializer 10, raw 10, verbatim 10; look-alikes that need their id or purpose word are written as members or
 // whole files, never through the generic argument or nuget.config password slots.
+//
+// Measured once, untuned, on round 9's finished rules (integration branch after merging secrets9, the round tuned to
+// batch 8; nobody who changed the rules read this file): recall 96.6 % (255/264), precision 99.2 % (2 false positives);
+// the floors are that figure rounded down. (On round 8's rules, before round 9, its writer measured 96.2 % (254/264) /
+// 99.2 %: round 9 moved it by one case. Batch 8, written at the same time from the same kind of sources, scored 93.3 %
+// on those same round-8 rules: two fresh batches differ by ~3 points.) Its writer wrote the formats from his knowledge of
+// the providers' documentation without looking them up (Revolut, Ubidots, Onfido, Persona, Ory, Sumsub, Heroku, Fly,
+// Together... rest on that).
+// By context: Interpolated 40/43, Comment 29/32, Argument 21/22, StaticReadonly 19/20, NuGetConfig 10/11, the other
+// eight 100 %. By group: saas 65/70, cloud 22/24, csharp 13/14, devops 34/35, the other five 100 %. Missed: a Cloudsmith
+// key in nuget.config, a Baserow token and an Okta SSWS token and an AWS access key id in interpolated strings, an Onfido
+// key as an argument, Sumsub, Particle and Fly.io tokens in comments, a SecureString built from a literal in a static
+// readonly. False positives: validationKey="AutoGenerate,IsolateApps" in web.config, the nuget.config documentation's
+// example password.
 using System.Text;
 using static Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus.Contexts;
 
@@ -32,8 +46,8 @@ namespace Scalyz.SecureBuild.Analyzers.Tests.Rules.Secrets.Corpus;
 
 public static class HeldOutBatch9
 {
-    public const double RecallFloor = 0.0;
-    public const double PrecisionFloor = 0.0;
+    public const double RecallFloor = 0.96;
+    public const double PrecisionFloor = 0.99;
 
     public static IReadOnlyList<CorpusCase> Cases()
     {
