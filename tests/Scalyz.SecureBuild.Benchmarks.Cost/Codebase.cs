@@ -30,7 +30,7 @@ internal sealed class Codebase
 
     public int CompileErrors { get; }
 
-    public static Codebase Load(string folder, bool nullable)
+    public static Codebase Load(string folder, bool nullable, bool serialBind = false)
     {
         var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
@@ -50,7 +50,7 @@ internal sealed class Codebase
             .Select(d => d.Id)
             .Distinct(StringComparer.Ordinal)
             .Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Warn));
-        var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable)
+        var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable, concurrentBuild: !serialBind)
             .WithSpecificDiagnosticOptions(allRules);
         return new Codebase(files, texts, references, compilationOptions);
     }

@@ -161,3 +161,65 @@ internal sealed class CandidateOperationWalker() : FloorAnalyzer("BENCH0004")
             }
         });
 }
+
+/// <summary>
+/// One syntax-tree action per tree that walks every node and asks nothing of the semantics: what a host that finds its
+/// candidates on syntax alone would pay before asking for any operation.
+/// </summary>
+internal sealed class TreeWalkAnalyzer() : FloorAnalyzer("BENCH0005")
+{
+    protected override void Register(AnalysisContext context) =>
+        context.RegisterSyntaxTreeAction(static c =>
+        {
+            var count = 0;
+            foreach (var node in c.Tree.GetRoot(c.CancellationToken).DescendantNodes())
+            {
+                if ((Microsoft.CodeAnalysis.CSharp.SyntaxKind)node.RawKind is Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression)
+                {
+                    count++;
+                }
+            }
+
+            GC.KeepAlive(count);
+        });
+}
+
+/// <summary>
+/// The same walk, asking the compilation's (cached) semantic model for the operation of the calls whose name is in a small
+/// set: the cost of a host that asks for operations only where some rule has a name to look for.
+/// </summary>
+internal sealed class TreeWalkNamedCandidates() : FloorAnalyzer("BENCH0006")
+{
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal)
+    {
+        "Create", "ComputeHash", "Start", "Deserialize", "Combine", "ReadAllText", "Open", "ExecuteReader", "ExecuteNonQuery",
+        "Load", "LoadXml", "Transform", "IsMatch", "Match", "Replace", "Redirect", "Write", "GetBytes", "Next", "CreateEncryptor",
+        "CreateDecryptor", "Encrypt", "Decrypt", "SetAccessControl", "FromSqlRaw", "ExecuteSqlRaw", "Add", "Append",
+    };
+
+    protected override void Register(AnalysisContext context) =>
+        context.RegisterCompilationStartAction(start =>
+        {
+            var compilation = start.Compilation;
+            start.RegisterSyntaxTreeAction(c =>
+            {
+                SemanticModel? model = null;
+                foreach (var node in c.Tree.GetRoot(c.CancellationToken).DescendantNodes())
+                {
+                    string? name = node switch
+                    {
+                        Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax m } => m.Name.Identifier.ValueText,
+                        Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax s } => s.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name is not null && Names.Contains(name))
+                    {
+#pragma warning disable RS1030 // the experiment: under CompilationWithAnalyzers the compilation hands out the driver's cached model
+                        model ??= compilation.GetSemanticModel(c.Tree);
+#pragma warning restore RS1030
+                        _ = model.GetOperation(node, c.CancellationToken);
+                    }
+                }
+            });
+        });
+}

@@ -26,11 +26,11 @@ if (options is null)
     return 2;
 }
 
-var codebase = Codebase.Load(options.Folder, options.Nullable);
+var codebase = Codebase.Load(options.Folder, options.Nullable, options.SerialBind);
 Console.WriteLine($"# Analyzer cost on {options.Folder}");
 Console.WriteLine();
 Console.WriteLine($"{codebase.Files.Count:N0} files, {codebase.Lines:N0} lines, {codebase.CompileErrors:N0} compile errors (packages the folder needs are absent; every configuration sees the same compilation)");
-Console.WriteLine($"Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, nullable analysis {(options.Nullable ? "on (--nullable)" : "off (compiler default)")}, {Environment.ProcessorCount} cores, load average before: {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine($"Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, nullable analysis {(options.Nullable ? "on (--nullable)" : "off (compiler default)")}, compiler binding {(options.SerialBind ? "on one thread (--serial-bind)" : "concurrent")}, {Environment.ProcessorCount} cores, load average before: {LoadAverage()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
 var ours = AnalyzerSets.Ours();
@@ -64,6 +64,8 @@ var configs = new List<Config>
     new("floor: empty syntax-node analyzer", [new EmptySyntaxNodeAnalyzer()]),
     new("floor: empty operation analyzer", [new EmptyOperationAnalyzer()]),
     new("floor: semantic-model walk, GetOperation on candidates", [new CandidateOperationWalker()]),
+    new("floor: syntax-tree walk, no semantics", [new TreeWalkAnalyzer()]),
+    new("floor: syntax-tree walk, GetOperation on named calls", [new TreeWalkNamedCandidates()]),
     new("floor: hollow Scalyz.SecureBuild", ours.Hollow()),
     new($"Scalyz.SecureBuild, {ours.Describe()}", ours.Analyzers()),
 };
@@ -83,7 +85,7 @@ if (!sonar.IsEmpty)
 }
 
 var results = await Measure.InterleavedAsync(codebase, configs, options.Runs);
-const int Package = 5; // the index of the whole package in configs
+const int Package = 7; // the index of the whole package in configs
 Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : results[^1], results[Package]);
 if (other is not null && !sonar.IsEmpty)
 {
@@ -111,7 +113,7 @@ if (options.Families)
 var telemetry = await Measure.CallbackTimesAsync(codebase, rules, options.CallbackRuns);
 Report.Callbacks(telemetry);
 
-var ideConfigs = new List<Config> { configs[0], configs[1], configs[2], configs[3], configs[4], configs[5] };
+var ideConfigs = configs.Take(Package + 1).ToList();
 if (other is not null)
 {
     ideConfigs.Add(configs[Package + 1]);
@@ -132,7 +134,7 @@ return 0;
 static string LoadAverage() =>
     File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns, ImmutableArray<string> OnlyFamilies, string? Compare, bool Profile, int ProfileRuns)
+internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int IdeRuns, bool Families, bool Sonar, bool Nullable, bool CallbacksOnly, int CallbackRuns, ImmutableArray<string> OnlyFamilies, string? Compare, bool Profile, int ProfileRuns, bool SerialBind)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -158,7 +160,7 @@ internal sealed record BenchOptions(string Folder, int Runs, int FamilyRuns, int
         var families = only > 0 && only + 1 < args.Length ? [.. args[only + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : ImmutableArray<string>.Empty;
         return new(Path.GetFullPath(args[0]), Int("--runs", 5), Int("--family-runs", 3), Int("--ide-runs", 7), !args.Contains("--no-families"), !args.Contains("--no-sonar"), args.Contains("--nullable"),
             args.Contains("--callbacks-only"), Int("--callback-runs", 1), families, Text("--compare"),
-            args.Contains("--profile"), Int("--profile-runs", 5));
+            args.Contains("--profile"), Int("--profile-runs", 5), args.Contains("--serial-bind"));
     }
 }
 
