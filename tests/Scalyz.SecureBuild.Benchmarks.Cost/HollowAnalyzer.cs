@@ -223,3 +223,16 @@ internal sealed class TreeWalkNamedCandidates() : FloorAnalyzer("BENCH0006")
             });
         });
 }
+
+/// <summary>
+/// Operation actions and syntax-node actions (on string literals) in one analyzer, as the package registers both: beside the
+/// operation floor it shows what the driver's per-declaration syntax walk adds once operation trees are built anyway.
+/// </summary>
+internal sealed class EmptyOperationAndLiteralAnalyzer() : FloorAnalyzer("BENCH0007")
+{
+    protected override void Register(AnalysisContext context)
+    {
+        context.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+        context.RegisterSyntaxNodeAction(static _ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringExpression);
+    }
+}
