@@ -95,6 +95,28 @@ public sealed class RuleHostTests(ITestOutputHelper output)
         Assert.Contains(hosted, d => d.StartsWith("SPY0001", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task KeyedRule_IsCalledForACreationWithoutASingleKey_HostedAsAlone()
+    {
+        // new IShell() on a COM interface builds its coclass: the constructor's type is not the created type, so the
+        // creation has no single key and every keyed creation action is called for it, as if unkeyed.
+        const string Source = """
+            using System.Runtime.InteropServices;
+            [ComImport, Guid("6D5140C1-7436-11CE-8034-00AA006009FA"), CoClass(typeof(Shell))]
+            interface IShell { }
+            class Shell : IShell { }
+            class C { object M() => new IShell(); }
+            """;
+        var compilation = Verify.Compile(Source, []);
+        var hostedSpy = new KeyedSpy();
+        await compilation.WithAnalyzers([new SecureBuildAnalyzer([hostedSpy])]).GetAnalyzerDiagnosticsAsync();
+        var aloneSpy = new KeyedSpy();
+        await compilation.WithAnalyzers([aloneSpy]).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(["ObjectCreation "], hostedSpy.Calls);
+        Assert.Equal(["ObjectCreation "], aloneSpy.Calls);
+    }
+
     private static RuleActions Registered(DiagnosticAnalyzer rule, Compilation compilation)
     {
         var registrations = new RuleRegistrations();
