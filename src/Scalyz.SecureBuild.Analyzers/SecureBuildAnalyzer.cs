@@ -32,6 +32,7 @@ public sealed class SecureBuildAnalyzer : DiagnosticAnalyzer
 {
     private readonly ImmutableArray<DiagnosticAnalyzer> rules;
     private readonly ImmutableArray<ImmutableArray<DiagnosticDescriptor>> ruleDiagnostics;
+    private readonly bool keyedDispatch;
 
     /// <summary>The host over every rule of the package.</summary>
     public SecureBuildAnalyzer()
@@ -44,7 +45,17 @@ public sealed class SecureBuildAnalyzer : DiagnosticAnalyzer
     /// this host: it is initialized once per Initialize of the host.
     /// </summary>
     public SecureBuildAnalyzer(IEnumerable<DiagnosticAnalyzer> rules)
+        : this(rules, keyedDispatch: true)
     {
+    }
+
+    /// <summary>
+    /// A host that, without <paramref name="keyedDispatch"/>, calls every keyed operation action for every operation of its
+    /// kinds, as if the rules had not keyed them: the equivalence test's reference for the keyed dispatch.
+    /// </summary>
+    internal SecureBuildAnalyzer(IEnumerable<DiagnosticAnalyzer> rules, bool keyedDispatch)
+    {
+        this.keyedDispatch = keyedDispatch;
         if (rules is null)
         {
             throw new ArgumentNullException(nameof(rules));
@@ -141,7 +152,7 @@ public sealed class SecureBuildAnalyzer : DiagnosticAnalyzer
             recorded[i] = new RuleRegistrations();
             try
             {
-                rules[i].Initialize(new RecordingAnalysisContext(recorded[i]));
+                rules[i].Initialize(new RecordingAnalysisContext(recorded[i]) { IgnoreKeys = !keyedDispatch });
             }
             catch (Exception e)
             {
@@ -189,7 +200,7 @@ public sealed class SecureBuildAnalyzer : DiagnosticAnalyzer
             }
 
             var started = new RuleActions();
-            var ruleStart = new RecordingStartContext(start.Compilation, start.Options, started, start.CancellationToken);
+            var ruleStart = new RecordingStartContext(start.Compilation, start.Options, started, start.CancellationToken) { IgnoreKeys = !keyedDispatch };
             foreach (var action in recorded[i].StartActions)
             {
                 try

@@ -13,13 +13,15 @@ namespace Scalyz.SecureBuild.Benchmarks.Cost;
 /// is initialized and started on that compilation with recording contexts, and its callbacks are called on what was
 /// collected, one rule after the other on one thread, <c>runs</c> times (the median is kept). A busy machine slows the
 /// wall clock of a callback by what other processes take; the thread's CPU time does not move with them. What a rule
-/// pays to build a part of an operation tree first is not in it: the collecting run built the trees.
+/// pays to build a part of an operation tree first is not in it: the collecting run built the trees. A keyed operation
+/// action (Hosting/KeyedOperations.cs) is called only for the operations the host would call it for; what the host pays
+/// to find them (one key and one look-up per operation, for every rule at once) is timed apart as the keyed dispatch.
 /// </summary>
 internal static class Profile
 {
     private const int ClockThreadCpuTime = 3; // CLOCK_THREAD_CPUTIME_ID
 
-    public static async Task<List<(FamilyAnalyzer Rule, TimeSpan Cpu, TimeSpan TreeCpu, int Calls)>> RulesAsync(Codebase codebase, ImmutableArray<FamilyAnalyzer> rules, int runs)
+    public static async Task<(List<(FamilyAnalyzer Rule, TimeSpan Cpu, TimeSpan TreeCpu, int Calls)> Rules, TimeSpan KeyedDispatch, int KeyedOperations)> RulesAsync(Codebase codebase, ImmutableArray<FamilyAnalyzer> rules, int runs)
     {
         var compilation = codebase.Create(codebase.Parse());
         var options = new AnalyzerOptions([]);
@@ -27,6 +29,30 @@ internal static class Profile
         var collector = new Collector([.. started.SelectMany(s => s.Actions).SelectMany(a => a.SyntaxNodes).SelectMany(n => n.Kinds).Distinct().Select(k => (Microsoft.CodeAnalysis.CSharp.SyntaxKind)k)]);
         await compilation.WithAnalyzers([collector], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false)).GetAnalyzerDiagnosticsAsync();
         var results = new List<(FamilyAnalyzer, TimeSpan, TimeSpan, int)>();
+
+        // The host's keyed dispatch over every rule that keyed an action (the rules of this build only: a compared build's
+        // keyed rules, if any, are filtered alone), and what each keyed action is called for, found before any timing.
+        var keyed = new KeyedActionTable();
+        for (var i = 0; i < rules.Length; i++)
+        {
+            foreach (var actions in started[i].Actions)
+            {
+                foreach (var action in actions.KeyedOperations)
+                {
+                    keyed.Add(action, i, analyzesGeneratedCode: false);
+                    foreach (var kind in action.Kinds)
+                    {
+                        started[i].Matched[(action, kind)] = collector.Operations.TryGetValue(kind, out var all) ? all.FindAll(o => action.IsFor(o.Item1)) : [];
+                    }
+                }
+            }
+        }
+
+        List<IOperation> keyedOperations = keyed.Freeze()
+            ? [.. keyed.Kinds().SelectMany(k => collector.Operations.TryGetValue((OperationKind)k, out var all) ? all.Select(o => o.Item1) : [])]
+            : [];
+        var dispatchSamples = new List<TimeSpan>();
+        DispatchKeys(keyed, keyedOperations);
 
         // One pass of everything first: the JIT, the rules' lazy tables and what is left to build of the operation trees.
         foreach (var actions in started)
@@ -41,6 +67,9 @@ internal static class Profile
         var calls = new int[rules.Length];
         for (var run = 0; run < runs; run++)
         {
+            var dispatchFrom = ThreadCpu();
+            DispatchKeys(keyed, keyedOperations);
+            dispatchSamples.Add(ThreadCpu() - dispatchFrom);
             for (var i = 0; i < rules.Length; i++)
             {
                 started[i].TreeTime = TimeSpan.Zero;
@@ -56,7 +85,16 @@ internal static class Profile
             results.Add((rules[i], samples[i].Order().ElementAt(runs / 2), treeSamples[i].Order().ElementAt(runs / 2), calls[i]));
         }
 
-        return results;
+        return (results, dispatchSamples.Order().ElementAt(runs / 2), keyedOperations.Count);
+    }
+
+    // What the host's dispatcher does per operation of a keyed kind before it calls any rule: the operation's key, the rules for it.
+    private static void DispatchKeys(KeyedActionTable keyed, List<IOperation> operations)
+    {
+        foreach (var operation in operations)
+        {
+            keyed.For(operation, isGeneratedCode: false);
+        }
     }
 
     /// <summary>
@@ -113,14 +151,14 @@ internal static class Profile
             }
 
             var treeTime = TimeSpan.Zero;
-            calls += Run(actions, collected, compilation, options, ref treeTime);
+            calls += Run(actions, collected, compilation, options, recorded.Matched, ref treeTime);
             recorded.TreeTime += treeTime;
         }
 
         return calls;
     }
 
-    private static int Run(RuleActions actions, Collector collected, Compilation compilation, AnalyzerOptions options, ref TimeSpan treeTime)
+    private static int Run(RuleActions actions, Collector collected, Compilation compilation, AnalyzerOptions options, Dictionary<(KeyedOperationAction, OperationKind), List<(IOperation, ISymbol)>> matched, ref TimeSpan treeTime)
     {
         static void Ignore(Diagnostic d)
         {
@@ -140,6 +178,18 @@ internal static class Profile
                         action(new OperationAnalysisContext(operation, symbol, compilation, options, Ignore, Supported, CancellationToken.None));
                         calls++;
                     }
+                }
+            }
+        }
+
+        foreach (var keyed in actions.KeyedOperations)
+        {
+            foreach (var kind in keyed.Kinds)
+            {
+                foreach (var (operation, symbol) in matched[(keyed, kind)])
+                {
+                    keyed.Action(new OperationAnalysisContext(operation, symbol, compilation, options, Ignore, Supported, CancellationToken.None));
+                    calls++;
                 }
             }
         }
@@ -236,6 +286,8 @@ internal static class Profile
         public RuleActions[] Actions { get; } = actions;
 
         public TimeSpan TreeTime { get; set; }
+
+        public Dictionary<(KeyedOperationAction, OperationKind), List<(IOperation, ISymbol)>> Matched { get; } = [];
     }
 
     /// <summary>Everything the driver hands an analyzer that registers every operation kind, the syntax kinds the rules use, and every symbol kind.</summary>

@@ -42,7 +42,7 @@ if (options.Profile)
     // With --compare, the other build's rules are timed in the same rounds and printed beside ours.
     var compared = options.Compare is null ? [] : AnalyzerSets.FromFile(options.Compare)?.Rules() ?? [];
     var profiled = await Profile.RulesAsync(codebase, [.. rules, .. compared], options.ProfileRuns);
-    Report.Profile(profiled.Take(rules.Length).ToList(), profiled.Skip(rules.Length).ToList(), options.ProfileRuns);
+    Report.Profile(profiled.Rules.Take(rules.Length).ToList(), profiled.Rules.Skip(rules.Length).ToList(), options.ProfileRuns, profiled.KeyedDispatch, profiled.KeyedOperations);
     var (ruleStarts, hostStart) = Profile.StartCost(codebase, rules, ours.Analyzers()[0], options.ProfileRuns);
     Console.WriteLine($"Every rule initialized and started on a compilation forked by one edit (median of {options.ProfileRuns}, one thread's CPU time): {ruleStarts.TotalMilliseconds:N1} ms; through the host: {hostStart.TotalMilliseconds:N1} ms");
     Console.WriteLine($"load average after: {LoadAverage()}");

@@ -12,6 +12,9 @@ internal sealed class RuleActions
 {
     public List<(Action<OperationAnalysisContext> Action, ImmutableArray<OperationKind> Kinds)> Operations { get; } = [];
 
+    /// <summary>Operation actions for some key types only (<see cref="KeyedOperations"/>).</summary>
+    public List<KeyedOperationAction> KeyedOperations { get; } = [];
+
     public List<(Action<SyntaxNodeAnalysisContext> Action, ImmutableArray<int> Kinds)> SyntaxNodes { get; } = [];
 
     public List<(Action<SymbolAnalysisContext> Action, ImmutableArray<SymbolKind> Kinds)> Symbols { get; } = [];
@@ -65,6 +68,11 @@ internal sealed class RuleRegistrations
 /// <summary>The context a host hands to a rule's Initialize: it records, the host registers.</summary>
 internal sealed class RecordingAnalysisContext(RuleRegistrations registrations) : AnalysisContext
 {
+    public RuleRegistrations Registrations => registrations;
+
+    /// <summary>Record keyed operation actions as ordinary ones (the host's equivalence test: keyed dispatch against none).</summary>
+    public bool IgnoreKeys { get; set; }
+
     public override void EnableConcurrentExecution() => registrations.Concurrent = true;
 
     public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
@@ -117,6 +125,11 @@ internal sealed class RecordingAnalysisContext(RuleRegistrations registrations) 
 internal sealed class RecordingStartContext(Compilation compilation, AnalyzerOptions options, RuleActions actions, System.Threading.CancellationToken cancellationToken)
     : CompilationStartAnalysisContext(compilation, options, cancellationToken)
 {
+    public RuleActions Actions => actions;
+
+    /// <summary>Record keyed operation actions as ordinary ones (the host's equivalence test: keyed dispatch against none).</summary>
+    public bool IgnoreKeys { get; set; }
+
     public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => actions.CompilationEnds.Add(action);
 
     public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => actions.SemanticModels.Add(action);

@@ -21,6 +21,7 @@ namespace Scalyz.SecureBuild.Analyzers.Hosting;
 internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules, GeneratedCodeFilter? generatedCode)
 {
     private readonly ActionTable<OperationAnalysisContext> operations = new();
+    private readonly KeyedActionTable keyedOperations = new();
     private readonly ActionTable<SyntaxNodeAnalysisContext> syntaxNodes = new();
     private readonly ActionTable<SymbolAnalysisContext> symbols = new();
     private readonly ActionTable<SyntaxTreeAnalysisContext> syntaxTrees = new();
@@ -53,6 +54,11 @@ internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules, G
             {
                 operations.Add((int)kind, action, rule, analyzesGeneratedCode);
             }
+        }
+
+        foreach (var keyed in actions.KeyedOperations)
+        {
+            keyedOperations.Add(keyed, rule, analyzesGeneratedCode);
         }
 
         foreach (var (action, kinds) in actions.SyntaxNodes)
@@ -100,7 +106,15 @@ internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules, G
     /// <summary>Registers one driver action per kind of action some started rule asked for; none when no rule did.</summary>
     public void Register(CompilationStartAnalysisContext start)
     {
-        if (operations.Freeze())
+        var unkeyed = operations.Freeze();
+        if (keyedOperations.Freeze())
+        {
+            // Keyed actions: the operation's key type is computed once for every rule, and only the rules whose test it
+            // passed are called, merged in rule order with the unkeyed ones.
+            var kinds = operations.Kinds<OperationKind>().Union(keyedOperations.Kinds().Select(k => (OperationKind)k)).OrderBy(k => k).ToImmutableArray();
+            start.RegisterOperationAction(c => Run(operations.For((int)c.Operation.Kind, c.IsGeneratedCode), keyedOperations.For(c.Operation, c.IsGeneratedCode), c, c.CancellationToken), kinds);
+        }
+        else if (unkeyed)
         {
             start.RegisterOperationAction(c => Run(operations.For((int)c.Operation.Kind, c.IsGeneratedCode), c, c.CancellationToken), operations.Kinds<OperationKind>());
         }
@@ -147,16 +161,23 @@ internal sealed class RuleDispatcher(ImmutableArray<DiagnosticAnalyzer> rules, G
         }
     }
 
-    private void Run<TContext>(RuleEntry<TContext>[]? entries, TContext context, CancellationToken cancellationToken)
+    private void Run<TContext>(RuleEntry<TContext>[]? entries, TContext context, CancellationToken cancellationToken) =>
+        Run(entries, null, context, cancellationToken);
+
+    /// <summary>Runs two lists of rule actions, each in rule order, merged in rule order (one list may be null).</summary>
+    private void Run<TContext>(RuleEntry<TContext>[]? first, RuleEntry<TContext>[]? second, TContext context, CancellationToken cancellationToken)
     {
-        if (entries is null)
+        if (first is null && second is null)
         {
             return;
         }
 
         RuleFailure? failure = null;
-        foreach (var entry in entries)
+        var firstLength = first?.Length ?? 0;
+        var secondLength = second?.Length ?? 0;
+        for (int i = 0, j = 0; i < firstLength || j < secondLength;)
         {
+            var entry = j >= secondLength || (i < firstLength && first![i].Rule <= second![j].Rule) ? first![i++] : second![j++];
             try
             {
                 entry.Action(context);

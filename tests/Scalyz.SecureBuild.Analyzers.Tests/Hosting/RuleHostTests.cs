@@ -5,6 +5,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tests.Harness;
 using Scalyz.SecureBuild.Analyzers.Tests.Rules.Crypto;
 using Xunit.Abstractions;
@@ -39,6 +40,96 @@ public sealed class RuleHostTests(ITestOutputHelper output)
         Assert.True(ids >= 30, $"the mixed source should exercise most rules; it hit {ids} IDs");
         Assert.Contains(alone, d => d.Contains("Generated.g.cs", StringComparison.Ordinal));
         Assert.Equal(alone, hosted);
+    }
+
+    [Fact]
+    public async Task KeyedDispatch_ReportsExactlyWhatUnkeyedDispatchReports_OnSamplesCorporaAndGeneratedCode()
+    {
+        // The rules' key tests only filter: with them ignored (every keyed action called for every operation of its kinds,
+        // as before keyed dispatch) the host must report the same, so no test drops an operation a rule reports on.
+        var compilation = MixedCompilation(out var additionalFiles);
+        var options = new AnalyzerOptions(additionalFiles);
+        var keyedRules = SecureBuildAnalyzer.CreateRules().Count(r => Registered(r, compilation).KeyedOperations.Count > 0);
+        var unkeyed = Describe(await compilation.WithAnalyzers([new SecureBuildAnalyzer(SecureBuildAnalyzer.CreateRules(), keyedDispatch: false)], options).GetAnalyzerDiagnosticsAsync());
+        var keyed = Describe(await compilation.WithAnalyzers([new SecureBuildAnalyzer()], options).GetAnalyzerDiagnosticsAsync());
+        unkeyed.Sort(StringComparer.Ordinal);
+        keyed.Sort(StringComparer.Ordinal);
+        output.WriteLine($"{keyedRules} rules key an operation action; {unkeyed.Count} diagnostics unkeyed, {keyed.Count} keyed");
+        Assert.True(keyedRules >= 20, $"most operation rules key their actions; {keyedRules} do");
+        Assert.True(unkeyed.Select(d => d[..7]).Distinct().Count() >= 30);
+        Assert.Equal(unkeyed, keyed);
+    }
+
+    [Fact]
+    public async Task KeyedRule_IsCalledOnlyForOperationsOfItsTypes_HostedAsAlone()
+    {
+        const string Source = """
+            class C
+            {
+                int M(string s)
+                {
+                    System.Console.WriteLine(s);
+                    System.Console.Write(System.Math.Abs(-1));
+                    var random = new System.Random();
+                    var o = new object();
+                    System.Console.Out.WriteLine(o);
+                    return random.Next() + s.Length;
+                }
+            }
+            """;
+        var compilation = Verify.Compile(Source, []);
+        var hostedSpy = new KeyedSpy();
+        var hosted = Describe(await compilation.WithAnalyzers([new SecureBuildAnalyzer([new SpyRule("SPY0001", GeneratedCodeAnalysisFlags.None), hostedSpy])]).GetAnalyzerDiagnosticsAsync());
+        var aloneSpy = new KeyedSpy();
+        var alone = Describe(await compilation.WithAnalyzers([aloneSpy]).GetAnalyzerDiagnosticsAsync());
+        var unkeyedSpy = new KeyedSpy();
+        await compilation.WithAnalyzers([new SecureBuildAnalyzer([unkeyedSpy], keyedDispatch: false)]).GetAnalyzerDiagnosticsAsync();
+
+        // Console.WriteLine, Console.Write, the property Console.Out (a property reference, not a call) and new Random().
+        Assert.Equal(["Invocation Console", "Invocation Console", "ObjectCreation Random"], hostedSpy.Calls.Order(StringComparer.Ordinal));
+        Assert.Equal(hostedSpy.Calls.Order(StringComparer.Ordinal), aloneSpy.Calls.Order(StringComparer.Ordinal));
+        Assert.Equal(alone.Where(d => d.StartsWith("SPY0009", StringComparison.Ordinal)).Order(StringComparer.Ordinal), hosted.Where(d => d.StartsWith("SPY0009", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+
+        // Unkeyed, the same rule is called for every call and creation: Math.Abs, TextWriter.WriteLine, Random.Next, new object().
+        Assert.Equal(7, unkeyedSpy.Calls.Count);
+        Assert.Contains(hosted, d => d.StartsWith("SPY0001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task KeyedRule_IsCalledForACreationWithoutASingleKey_HostedAsAlone()
+    {
+        // new IShell() on a COM interface builds its coclass: the constructor's type is not the created type, so the
+        // creation has no single key and every keyed creation action is called for it, as if unkeyed.
+        const string Source = """
+            using System.Runtime.InteropServices;
+            [ComImport, Guid("6D5140C1-7436-11CE-8034-00AA006009FA"), CoClass(typeof(Shell))]
+            interface IShell { }
+            class Shell : IShell { }
+            class C { object M() => new IShell(); }
+            """;
+        var compilation = Verify.Compile(Source, []);
+        var hostedSpy = new KeyedSpy();
+        await compilation.WithAnalyzers([new SecureBuildAnalyzer([hostedSpy])]).GetAnalyzerDiagnosticsAsync();
+        var aloneSpy = new KeyedSpy();
+        await compilation.WithAnalyzers([aloneSpy]).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Equal(["ObjectCreation "], hostedSpy.Calls);
+        Assert.Equal(["ObjectCreation "], aloneSpy.Calls);
+    }
+
+    private static RuleActions Registered(DiagnosticAnalyzer rule, Compilation compilation)
+    {
+        var registrations = new RuleRegistrations();
+        rule.Initialize(new RecordingAnalysisContext(registrations));
+        var started = new RuleActions();
+        var start = new RecordingStartContext(compilation, new AnalyzerOptions([]), started, CancellationToken.None);
+        foreach (var action in registrations.StartActions)
+        {
+            action(start);
+        }
+
+        started.KeyedOperations.AddRange(registrations.Actions.KeyedOperations);
+        return started;
     }
 
     [Fact]
@@ -214,6 +305,37 @@ public sealed class RuleHostTests(ITestOutputHelper output)
             }
 
             report(Diagnostic.Create(rule, location, what));
+        }
+    }
+
+    /// <summary>A rule keyed on System.Console's calls and System.Random's creations, recording what it is called for.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class KeyedSpy : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("SPY0009", "Keyed spy", "{0}", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public ConcurrentBag<string> Calls { get; } = [];
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var console = start.Compilation.GetTypeByMetadataName("System.Console");
+                var random = start.Compilation.GetTypeByMetadataName("System.Random");
+                start.RegisterOperationActionForTypes(KeyedOperations.Exactly(console), Record, OperationKind.Invocation);
+                start.RegisterOperationActionForTypes(t => t.Name == "Random", Record, OperationKind.ObjectCreation);
+            });
+        }
+
+        private void Record(OperationAnalysisContext context)
+        {
+            var key = OperationKeys.Of(context.Operation, out _);
+            Calls.Add($"{context.Operation.Kind} {key?.Name}");
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), key?.Name));
         }
     }
 

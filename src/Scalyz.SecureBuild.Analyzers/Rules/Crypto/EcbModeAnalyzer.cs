@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -32,8 +33,9 @@ public sealed class EcbModeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(ctx => AnalyzeAssignment(ctx, symmetric, cipherMode), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, symmetric), OperationKind.Invocation);
+            // Keyed: both checks require the assigned property's or the called method's type to be a SymmetricAlgorithm.
+            start.RegisterOperationActionForTypes(t => t.IsOrDerivesFrom(symmetric), ctx => AnalyzeAssignment(ctx, symmetric, cipherMode), OperationKind.SimpleAssignment);
+            start.RegisterOperationActionForTypes(t => t.IsOrDerivesFrom(symmetric), ctx => AnalyzeInvocation(ctx, symmetric), OperationKind.Invocation);
         });
     }
 

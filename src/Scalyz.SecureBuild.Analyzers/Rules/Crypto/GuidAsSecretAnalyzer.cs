@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -21,7 +22,8 @@ public sealed class GuidAsSecretAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        // Keyed: only Guid.NewGuid is checked below.
+        context.RegisterOperationActionForTypes(t => t.HasFullName("System.Guid"), AnalyzeInvocation, OperationKind.Invocation);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context)

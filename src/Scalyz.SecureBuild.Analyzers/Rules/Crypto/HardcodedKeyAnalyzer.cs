@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -45,8 +46,13 @@ public sealed class HardcodedKeyAnalyzer : DiagnosticAnalyzer
                 c.GetTypeByMetadataName("System.Security.Cryptography.AesGcm"),
                 c.GetTypeByMetadataName("System.Security.Cryptography.AesCcm"),
                 c.GetTypeByMetadataName("System.Security.Cryptography.ChaCha20Poly1305"));
-            start.RegisterOperationAction(ctx => AnalyzeAssignment(ctx, symbols), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(ctx => AnalyzeArguments(ctx, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
+            // Keyed on the assigned property's type and the called method's type, the types each check requires below.
+            start.RegisterOperationActionForTypes(t => t.IsOrDerivesFrom(symbols.Symmetric) || t.IsOrDerivesFrom(symbols.KeyedHash), ctx => AnalyzeAssignment(ctx, symbols), OperationKind.SimpleAssignment);
+            start.RegisterOperationActionForTypes(
+                t => t.Is(symbols.AesGcm) || t.Is(symbols.AesCcm) || t.Is(symbols.ChaCha) || t.IsOrDerivesFrom(symbols.Symmetric) || t.IsOrDerivesFrom(symbols.KeyedHash),
+                ctx => AnalyzeArguments(ctx, symbols),
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
         });
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -32,7 +33,8 @@ public sealed class InsecureRandomAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, random), OperationKind.Invocation);
+            // Keyed: only methods of Random and the types derived from it are checked below.
+            start.RegisterOperationActionForTypes(t => t.IsOrDerivesFrom(random), ctx => AnalyzeInvocation(ctx, random), OperationKind.Invocation);
         });
     }
 

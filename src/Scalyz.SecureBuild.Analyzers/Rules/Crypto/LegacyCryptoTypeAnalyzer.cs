@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -52,8 +53,9 @@ public sealed class LegacyCryptoTypeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            // Keyed: the created type, or Rijndael for Create, named and in System.Security.Cryptography (checked again below).
+            start.RegisterOperationActionForTypes(t => Replacements.ContainsKey(t.Name) && IsCryptoNamespace(t), AnalyzeCreation, OperationKind.ObjectCreation);
+            start.RegisterOperationActionForTypes(t => t.Name == "Rijndael" && IsCryptoNamespace(t), AnalyzeInvocation, OperationKind.Invocation);
         });
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -31,8 +32,9 @@ public sealed class RsaWithoutOaepAnalyzer : DiagnosticAnalyzer
 
             var padding = start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.RSAEncryptionPadding");
             var formatter = start.Compilation.GetTypeByMetadataName("System.Security.Cryptography.RSAPKCS1KeyExchangeFormatter");
-            start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, rsa, padding), OperationKind.Invocation);
-            start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, formatter), OperationKind.ObjectCreation);
+            // Keyed: an RSA method, a formatter creation; the checks below test the same types.
+            start.RegisterOperationActionForTypes(t => t.IsOrDerivesFrom(rsa), ctx => AnalyzeInvocation(ctx, rsa, padding), OperationKind.Invocation);
+            start.RegisterOperationActionForTypes(KeyedOperations.Exactly(formatter), ctx => AnalyzeCreation(ctx, formatter), OperationKind.ObjectCreation);
         });
     }
 

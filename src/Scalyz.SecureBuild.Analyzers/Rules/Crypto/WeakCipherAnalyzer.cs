@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -38,8 +39,15 @@ public sealed class WeakCipherAnalyzer : DiagnosticAnalyzer
             ];
             var cryptoConfig = c.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig");
             var weakBase = TypeChecks.CommonBase(weak, symmetric);
-            start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, weak, weakBase), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, weak, symmetric, cryptoConfig), OperationKind.Invocation);
+            // Keyed on the created type and the called method's type, the types the checks below require.
+            start.RegisterOperationActionForTypes(
+                t => (t.MayDeriveFrom(weakBase) && t.IsOrDerivesFromAny(weak, out _)) || t.Name is "RC4Engine" or "RC4" or "ARC4",
+                ctx => AnalyzeCreation(ctx, weak, weakBase),
+                OperationKind.ObjectCreation);
+            start.RegisterOperationActionForTypes(
+                t => t.IsOrDerivesFromAny(weak, out _) || t.Is(symmetric) || t.Is(cryptoConfig),
+                ctx => AnalyzeInvocation(ctx, weak, symmetric, cryptoConfig),
+                OperationKind.Invocation);
         });
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -53,10 +54,16 @@ public sealed class WeakHashAnalyzer : DiagnosticAnalyzer
                 c.GetTypeByMetadataName("System.Security.Cryptography.CryptoConfig"),
                 hashAlgorithm,
                 TypeChecks.CommonBase(weak, hashAlgorithm));
-            start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, symbols), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, symbols), OperationKind.Invocation);
+            // Keyed on the created type and on the called method's type: the first test of each check below, kept per type.
+            start.RegisterOperationActionForTypes(t => IsWeak(t, symbols), ctx => AnalyzeCreation(ctx, symbols), OperationKind.ObjectCreation);
+            start.RegisterOperationActionForTypes(
+                t => IsWeak(t, symbols) || t.Is(symbols.CryptoConfig) || t.IsOrDerivesFrom(symbols.HashAlgorithm) || t.Is(symbols.IncrementalHash) || t.IsOrDerivesFrom(symbols.Asymmetric),
+                ctx => AnalyzeInvocation(ctx, symbols),
+                OperationKind.Invocation);
         });
     }
+
+    private static bool IsWeak(INamedTypeSymbol type, Symbols symbols) => type.MayDeriveFrom(symbols.WeakBase) && type.IsOrDerivesFromAny(symbols.Weak, out _);
 
     private static void AnalyzeCreation(OperationAnalysisContext context, Symbols symbols)
     {

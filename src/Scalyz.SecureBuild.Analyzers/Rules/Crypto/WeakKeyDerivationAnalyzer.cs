@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -42,8 +43,10 @@ public sealed class WeakKeyDerivationAnalyzer : DiagnosticAnalyzer
             }
 
             // One creation callback does both creation checks: the driver charges for every callback it makes.
-            start.RegisterOperationAction(ctx => AnalyzeCall(ctx, rfc, keyDerivation), OperationKind.Invocation);
-            start.RegisterOperationAction(
+            // Keyed: every check below starts with the called, created or assigned member's type being one of these.
+            start.RegisterOperationActionForTypes(KeyedOperations.Exactly(rfc, keyDerivation), ctx => AnalyzeCall(ctx, rfc, keyDerivation), OperationKind.Invocation);
+            start.RegisterOperationActionForTypes(
+                KeyedOperations.Exactly(rfc, keyDerivation, pbkdf1),
                 ctx =>
                 {
                     AnalyzeCall(ctx, rfc, keyDerivation);
@@ -53,7 +56,7 @@ public sealed class WeakKeyDerivationAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 OperationKind.ObjectCreation);
-            start.RegisterOperationAction(ctx => AnalyzeAssignment(ctx, rfc), OperationKind.SimpleAssignment);
+            start.RegisterOperationActionForTypes(KeyedOperations.Exactly(rfc), ctx => AnalyzeAssignment(ctx, rfc), OperationKind.SimpleAssignment);
         });
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Crypto;
@@ -39,7 +40,8 @@ public sealed class WeakKeySizeAnalyzer : DiagnosticAnalyzer
                 c.GetTypeByMetadataName("System.Security.Cryptography.ECAlgorithm") ?? c.GetTypeByMetadataName("System.Security.Cryptography.ECDsa"),
                 c.GetTypeByMetadataName("System.Security.Cryptography.ECDiffieHellman"),
                 c.GetTypeByMetadataName("System.Security.Cryptography.ECCurve+NamedCurves"));
-            start.RegisterOperationAction(ctx => AnalyzeCall(ctx, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
+            // Keyed: a call reports only on a method of an RSA, DSA or EC type (Family of the containing type, checked again).
+            start.RegisterOperationActionForTypes(t => Family(t, symbols) is not null, ctx => AnalyzeCall(ctx, symbols), OperationKind.Invocation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(ctx => AnalyzeAssignment(ctx, symbols), OperationKind.SimpleAssignment);
         });
     }

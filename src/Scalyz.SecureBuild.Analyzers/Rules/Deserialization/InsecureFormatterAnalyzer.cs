@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Deserialization;
@@ -42,7 +43,8 @@ public sealed class InsecureFormatterAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, types), OperationKind.ObjectCreation);
+            // Creations keyed on the created type; Deserialize calls stay unkeyed (they test the instance's type, not the method's).
+            start.RegisterOperationActionForTypes(t => t.IsOrDerivesFromAny(types, out _), ctx => AnalyzeCreation(ctx, types), OperationKind.ObjectCreation);
             start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, types), OperationKind.Invocation);
         });
     }

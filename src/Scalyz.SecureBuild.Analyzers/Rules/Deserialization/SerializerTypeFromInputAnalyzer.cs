@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Deserialization;
@@ -48,8 +49,9 @@ public sealed class SerializerTypeFromInputAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, serializers, type), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(ctx => AnalyzeCall(ctx, typedCalls, type), OperationKind.Invocation);
+            // Keyed: a serializer created, JsonSerializer or JsonConvert called; both checked again below.
+            start.RegisterOperationActionForTypes(t => t.IsOrDerivesFromAny(serializers, out _), ctx => AnalyzeCreation(ctx, serializers, type), OperationKind.ObjectCreation);
+            start.RegisterOperationActionForTypes(KeyedOperations.Exactly(typedCalls), ctx => AnalyzeCall(ctx, typedCalls, type), OperationKind.Invocation);
         });
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Rules.Injection;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
@@ -32,27 +33,42 @@ public sealed class WorldWritableFileAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeArgument, OperationKind.Argument);
+        // Keyed: a UnixFileMode argument is one whose parameter's type is UnixFileMode or UnixFileMode?, and a ProcessStartInfo
+        // is created as that type; IsUnixFileMode and AnalyzeProcess check the same names again.
+        context.RegisterOperationActionForTypes(t => t.Name == "UnixFileMode" || t.SpecialType == SpecialType.System_Nullable_T, AnalyzeArgument, OperationKind.Argument);
         context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(AnalyzeProcess, OperationKind.Invocation, OperationKind.ObjectCreation);
+        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        context.RegisterOperationActionForTypes(t => t.Name == "ProcessStartInfo", AnalyzeProcess, OperationKind.ObjectCreation);
     }
 
     private static void AnalyzeArgument(OperationAnalysisContext context)
     {
         var argument = (IArgumentOperation)context.Operation;
-        if (argument.Parameter is not { } parameter)
-        {
-            return;
-        }
-
-        if (IsUnixFileMode(parameter.Type) && WithOtherWrite(argument.Value))
+        if (argument.Parameter is { } parameter && IsUnixFileMode(parameter.Type) && WithOtherWrite(argument.Value))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "UnixFileMode.OtherWrite"));
         }
-        else if (parameter.ContainingSymbol is IMethodSymbol { IsExtern: true, Name: "chmod" or "fchmod" or "fchmodat" } && parameter.Name.IndexOf("mode", StringComparison.OrdinalIgnoreCase) >= 0
-            && TaintSources.Resolve(argument.Value).ConstantValue is { HasValue: true, Value: var raw } && raw is not null && (Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture) & OtherWrite) != 0)
+    }
+
+    // A chmod P/Invoke's mode: every argument bound to a parameter of an extern chmod is an argument of a call to it, so the
+    // call is checked (once per call) instead of every argument of the compilation.
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (invocation.TargetMethod is not { Name: "chmod" or "fchmod" or "fchmodat", IsExtern: true })
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "chmod with mode " + Convert.ToString(Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture), 8)));
+            AnalyzeProcess(context);
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && parameter.ContainingSymbol is IMethodSymbol { IsExtern: true, Name: "chmod" or "fchmod" or "fchmodat" }
+                && !(IsUnixFileMode(parameter.Type) && WithOtherWrite(argument.Value)) && parameter.Name.IndexOf("mode", StringComparison.OrdinalIgnoreCase) >= 0
+                && TaintSources.Resolve(argument.Value).ConstantValue is { HasValue: true, Value: var raw } && raw is not null && (Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture) & OtherWrite) != 0)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), "chmod with mode " + Convert.ToString(Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture), 8)));
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
@@ -36,9 +37,10 @@ public sealed class CommandInjectionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeStart(c, process), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeStartInfo(c, startInfo), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, startInfo), OperationKind.SimpleAssignment);
+            // Keyed: Process.Start, a ProcessStartInfo created or one of its properties assigned; each checked again below.
+            start.RegisterOperationActionForTypes(KeyedOperations.Exactly(process), c => AnalyzeStart(c, process), OperationKind.Invocation);
+            start.RegisterOperationActionForTypes(KeyedOperations.Exactly(startInfo), c => AnalyzeStartInfo(c, startInfo), OperationKind.ObjectCreation);
+            start.RegisterOperationActionForTypes(KeyedOperations.Exactly(startInfo), c => AnalyzeAssignment(c, startInfo), OperationKind.SimpleAssignment);
         });
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
@@ -32,7 +33,10 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var fileTypes = FrameworkTypes.Resolve(start.Compilation, FileTypeNames);
-            start.RegisterOperationAction(
+            // Keyed on the called or created method's type: IsFileApi's test of it, kept per type.
+            Func<INamedTypeSymbol, bool> isFileType = t => IsFileType(t, fileTypes);
+            start.RegisterOperationActionForTypes(
+                isFileType,
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
@@ -42,7 +46,8 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
             if (!fileTypes.IsEmpty)
             {
                 // Only FileStream, StreamReader and the other file types are constructed with a path.
-                start.RegisterOperationAction(
+                start.RegisterOperationActionForTypes(
+                    isFileType,
                     c =>
                     {
                         var creation = (IObjectCreationOperation)c.Operation;
@@ -96,9 +101,12 @@ public sealed class PathTraversalAnalyzer : DiagnosticAnalyzer
         }
 
         // ASP.NET Core sends a file from disk by path (ControllerBase.PhysicalFile, Results.File's PhysicalFile ...).
-        return method.Name == "PhysicalFile"
-            && (method.ContainingType?.ToDisplayString() ?? string.Empty).StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal);
+        return method.Name == "PhysicalFile" && InAspNetCore(method.ContainingType);
     }
+
+    private static bool IsFileType(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> fileTypes) => type.IsAny(fileTypes) || InAspNetCore(type);
+
+    private static bool InAspNetCore(INamedTypeSymbol? type) => (type?.ToDisplayString() ?? string.Empty).StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal);
 
     private static bool FromRequest(IOperation value)
     {

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
@@ -36,7 +37,10 @@ public sealed class RegexInjectionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
+            // Keyed: a Regex created or a static Regex method called; both checked again below.
+            var isRegex = KeyedOperations.Exactly(regex);
+            start.RegisterOperationActionForTypes(
+                isRegex,
                 c =>
                 {
                     var creation = (IObjectCreationOperation)c.Operation;
@@ -46,7 +50,8 @@ public sealed class RegexInjectionAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 OperationKind.ObjectCreation);
-            start.RegisterOperationAction(
+            start.RegisterOperationActionForTypes(
+                isRegex,
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;

@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
@@ -28,12 +29,13 @@ public sealed class SqlInjectionAnalyzer : DiagnosticAnalyzer
             var dataAdapter = start.Compilation.GetTypeByMetadataName("System.Data.IDbDataAdapter");
             if (dbCommand is not null)
             {
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, dbCommand), OperationKind.SimpleAssignment);
+                // Keyed: CommandText of an IDbCommand, a command or adapter created; each checked again below.
+                start.RegisterOperationActionForTypes(t => Implements(t, dbCommand), c => AnalyzeAssignment(c, dbCommand), OperationKind.SimpleAssignment);
             }
 
             if (dbCommand is not null || dataAdapter is not null)
             {
-                start.RegisterOperationAction(c => AnalyzeCreation(c, dbCommand, dataAdapter), OperationKind.ObjectCreation);
+                start.RegisterOperationActionForTypes(t => Implements(t, dbCommand) || Implements(t, dataAdapter), c => AnalyzeCreation(c, dbCommand, dataAdapter), OperationKind.ObjectCreation);
             }
 
             // EF, EF Core and Dapper are found by namespace: without one of them there is no raw-SQL call to look at.

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Injection;
@@ -22,7 +23,8 @@ public sealed class XPathInjectionAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        // Keyed: only methods of types in System.Xml* are checked below (a method's namespace is its type's).
+        context.RegisterOperationActionForTypes(t => InSystemXml(t.ContainingNamespace), AnalyzeInvocation, OperationKind.Invocation);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context)

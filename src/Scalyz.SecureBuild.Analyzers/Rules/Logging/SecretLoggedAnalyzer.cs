@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Logging;
@@ -38,7 +39,12 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+        // Keyed: SinkName reports only methods of these types (the same full names, tested again there).
+        context.RegisterOperationActionForTypes(
+            t => t.HasFullName("Microsoft.Extensions.Logging.LoggerExtensions") || t.HasFullName("Microsoft.Extensions.Logging.ILogger") || t.HasFullName("System.Console")
+                || t.HasFullName("System.Diagnostics.Trace") || t.HasFullName("System.Diagnostics.Debug") || t.HasFullName("System.IO.TextWriter"),
+            AnalyzeInvocation,
+            OperationKind.Invocation);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context)

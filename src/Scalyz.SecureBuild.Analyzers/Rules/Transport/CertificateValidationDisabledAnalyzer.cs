@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Transport;
@@ -35,7 +36,9 @@ public sealed class CertificateValidationDisabledAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(ctx => AnalyzeDelegate(ctx, callback, policyErrors), OperationKind.DelegateCreation);
-            start.RegisterOperationAction(AnalyzePropertyReference, OperationKind.PropertyReference);
+            // Keyed: only a property of HttpClientHandler is checked below. Delegate creations stay unkeyed (their test reads the
+            // delegate's constructed signature).
+            start.RegisterOperationActionForTypes(t => t.Name == "HttpClientHandler", AnalyzePropertyReference, OperationKind.PropertyReference);
         });
     }
 

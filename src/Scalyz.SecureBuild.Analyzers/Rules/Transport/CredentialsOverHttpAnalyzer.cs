@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Transport;
@@ -34,7 +35,12 @@ public sealed class CredentialsOverHttpAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+            // Keyed on the assigned property's type, the names AnalyzeAssignment's switch requires. The invocation check
+            // stays unkeyed: it accepts HttpHeaders.Add called on an instance typed HttpRequestHeaders (the instance's type).
+            start.RegisterOperationActionForTypes(
+                t => t.Name is "WebRequest" or "HttpWebRequest" or "FtpWebRequest" or "WebClient" or "HttpClientHandler" or "SocketsHttpHandler" or "HttpRequestHeaders",
+                AnalyzeAssignment,
+                OperationKind.SimpleAssignment);
             start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(AnalyzeLiteral, OperationKind.Literal);
         });

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Transport;
@@ -37,8 +38,10 @@ public sealed class ObsoleteTlsProtocolAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(ctx => AnalyzeField(ctx, securityProtocol, sslProtocols), OperationKind.FieldReference);
-            start.RegisterOperationAction(ctx => AnalyzeCast(ctx, securityProtocol, sslProtocols), OperationKind.Conversion);
+            // Keyed: a field of one of the two enums, a conversion to one of them; both checked again below.
+            var protocols = KeyedOperations.Exactly(securityProtocol, sslProtocols);
+            start.RegisterOperationActionForTypes(protocols, ctx => AnalyzeField(ctx, securityProtocol, sslProtocols), OperationKind.FieldReference);
+            start.RegisterOperationActionForTypes(protocols, ctx => AnalyzeCast(ctx, securityProtocol, sslProtocols), OperationKind.Conversion);
         });
     }
 

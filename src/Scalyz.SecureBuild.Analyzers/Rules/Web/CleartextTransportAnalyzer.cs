@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Web;
@@ -33,17 +34,18 @@ public sealed class CleartextTransportAnalyzer : DiagnosticAnalyzer
             var types = new Types(start.Compilation);
             if (!types.Clients.IsEmpty)
             {
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, types.Clients), OperationKind.Invocation);
+                // Keyed: each check below starts by requiring the called, created or assigned member's type to be one of these.
+                start.RegisterOperationActionForTypes(t => t.IsAny(types.Clients), c => AnalyzeInvocation(c, types.Clients), OperationKind.Invocation);
             }
 
             if (types.RequestMessage is { } message)
             {
-                start.RegisterOperationAction(c => AnalyzeCreation(c, message), OperationKind.ObjectCreation);
+                start.RegisterOperationActionForTypes(KeyedOperations.Exactly(message), c => AnalyzeCreation(c, message), OperationKind.ObjectCreation);
             }
 
             if (!types.Clients.IsEmpty || types.RequestMessage is not null || !types.SslSwitchOwners.IsEmpty)
             {
-                start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
+                start.RegisterOperationActionForTypes(t => t.IsAny(types.SslSwitchOwners) || t.IsAny(types.Clients) || t.Is(types.RequestMessage), c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
             }
         });
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Xml;
@@ -21,7 +22,8 @@ public sealed class XmlResolverAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+        // Keyed: only properties of types in System.Xml* are checked below.
+        context.RegisterOperationActionForTypes(t => t.ContainingNamespace.NameStartsWith("System.Xml"), AnalyzeAssignment, OperationKind.SimpleAssignment);
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context)

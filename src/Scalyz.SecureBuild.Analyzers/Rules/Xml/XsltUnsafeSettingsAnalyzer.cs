@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Scalyz.SecureBuild.Analyzers.Hosting;
 using Scalyz.SecureBuild.Analyzers.Tracking;
 
 namespace Scalyz.SecureBuild.Analyzers.Rules.Xml;
@@ -29,7 +30,11 @@ public sealed class XsltUnsafeSettingsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
+            // Keyed: XsltSettings created, or one of its properties assigned or read; each checked again below.
+            var isSettings = KeyedOperations.Exactly(settings);
+
+            start.RegisterOperationActionForTypes(
+                isSettings,
                 c =>
                 {
                     var creation = (IObjectCreationOperation)c.Operation;
@@ -47,7 +52,8 @@ public sealed class XsltUnsafeSettingsAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 OperationKind.ObjectCreation);
-            start.RegisterOperationAction(
+            start.RegisterOperationActionForTypes(
+                isSettings,
                 c =>
                 {
                     var assignment = (ISimpleAssignmentOperation)c.Operation;
@@ -58,7 +64,8 @@ public sealed class XsltUnsafeSettingsAnalyzer : DiagnosticAnalyzer
                     }
                 },
                 OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(
+            start.RegisterOperationActionForTypes(
+                isSettings,
                 c =>
                 {
                     var reference = (IPropertyReferenceOperation)c.Operation;
