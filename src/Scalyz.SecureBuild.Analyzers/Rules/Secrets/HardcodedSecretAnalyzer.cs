@@ -29,6 +29,39 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
     private static readonly bool[] AnyThird = new bool[128 * 128];
 
+    // The letters (as written) that can start a symmetric-key API name (HMAC, SymmetricSecurityKey, AesGcm, ChaCha20Poly1305,
+    // CreateEncryptor, Key) or a credential pair with no ':' or '=' (password, pass:, pwd, secret, token, key, apikey,
+    // credential): each is looked at only after a character that is not a letter, digit or '_'. Anything else that can
+    // start one is ':', '=', '-', '<' or '/' (see SymmetricKeySinks.MayStartAt and the three MayStartAt of the credential classes).
+    private static readonly bool[] OtherStartLetters = BuildOtherStartLetters();
+
+    private static bool[] BuildOtherStartLetters()
+    {
+        var letters = new bool[128];
+        foreach (var c in "HSACKpPsStTkKaAcC")
+        {
+            letters[c] = true;
+        }
+
+        return letters;
+    }
+
+    /// <summary>
+    /// Whether a symmetric-key API name or a credential pair may start at <paramref name="i"/>: false only where
+    /// SymmetricKeySinks.MayStartAt, CommentCredentials.KeyEndsAt (at ':' or '='), and the MayStartAt of
+    /// CommentCredentials, GeneralCredentials and ContextCredentials are all false, so the text pass asks them nothing
+    /// inside a word ("ion" of Exception, "val" of Interval) that only a catalog keyword can start.
+    /// </summary>
+    internal static bool MayStartSinkOrPair(string text, int i)
+    {
+        var raw = text[i];
+        return raw is >= 'a' and <= 'z' or >= 'A' and <= 'Z'
+            ? OtherStartLetters[raw] && (i == 0 || !IsAsciiWordChar(text[i - 1]))
+            : raw is ':' or '=' or '-' or '<' or '/';
+    }
+
+    private static bool IsAsciiWordChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
+
     private static readonly string[] TestFrameworkAssemblies = ["xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework"];
 
     /// <inheritdoc/>
@@ -86,6 +119,7 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         var text = context.Tree.GetText(context.CancellationToken).ToString();
         SyntaxNode? root = null;
+        SyntaxToken lastToken = default;
         var analyzedUntil = 0;
         var lastAnchored = -1;
         InterpolatedStringExpressionSyntax? lastInterpolated = null;
@@ -119,15 +153,16 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var sink = SymmetricKeySinks.MayStartAt(text, i);
-            var keyEnd = !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i) || GeneralCredentials.MayStartAt(text, i) || ContextCredentials.MayStartAt(text, i));
+            var other = MayStartSinkOrPair(text, i);
+            var sink = other && SymmetricKeySinks.MayStartAt(text, i);
+            var keyEnd = other && !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i) || GeneralCredentials.MayStartAt(text, i) || ContextCredentials.MayStartAt(text, i));
             if (!hit && !sink && !keyEnd)
             {
                 continue;
             }
 
             root ??= context.Tree.GetRoot(context.CancellationToken);
-            var token = root.FindToken(i);
+            var token = TokenAt(root, ref lastToken, i);
             if (token.Span.Contains(i))
             {
                 if (anchored && (token.IsKind(SyntaxKind.IdentifierToken) || IsStringToken(token)))
@@ -176,13 +211,57 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var trivia = root.FindTrivia(i);
+            var trivia = TriviaAt(token, i);
             if (IsComment(trivia) && trivia.Span.Contains(i))
             {
                 AnalyzeComment(context, text, trivia.Span, settings);
                 analyzedUntil = trivia.Span.End;
             }
         }
+    }
+
+    // What root.FindToken(position) returns, the token whose full span (with its trivia) holds the position: full spans
+    // tile the text, so a token that holds it is the one. The pass moves forward and most hits fall in the token or the
+    // comment of the hit before, or a few tokens on, so the last one is asked first and the walk from the root is rare.
+    internal static SyntaxToken TokenAt(SyntaxNode root, ref SyntaxToken last, int position)
+    {
+        if (last.FullSpan.Contains(position))
+        {
+            return last;
+        }
+
+        // Else from the nearest node around the last token that holds the position too (the same member, most often):
+        // the token it finds is the one, and the root's long member lists are not walked again.
+        var node = last.Parent;
+        while (node is not null && !node.FullSpan.Contains(position))
+        {
+            node = node.Parent;
+        }
+
+        last = (node ?? root).FindToken(position);
+        return last;
+    }
+
+    // What root.FindTrivia(position) returns: the trivia of the token that holds the position (see TokenAt) that holds it.
+    internal static SyntaxTrivia TriviaAt(SyntaxToken token, int position)
+    {
+        foreach (var trivia in token.LeadingTrivia)
+        {
+            if (trivia.FullSpan.Contains(position))
+            {
+                return trivia;
+            }
+        }
+
+        foreach (var trivia in token.TrailingTrivia)
+        {
+            if (trivia.FullSpan.Contains(position))
+            {
+                return trivia;
+            }
+        }
+
+        return default;
     }
 
     // The statement after a provider word (TwilioAuthToken = "...", ["Twilio:AuthToken"] = "...", new TwilioClient("..."),
@@ -391,15 +470,18 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         return pairs;
     }
 
-    private static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index, out bool anchored)
+    internal static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index, out bool anchored)
     {
         var hit = false;
         anchored = false;
-        foreach (var (keyword, format, needsBoundary) in bucket)
+        for (var k = 0; k < bucket.Length; k++)
         {
-            if ((!needsBoundary || index == 0 || !SecretScanner.IsAlphanumeric(text[index - 1]))
-                && index + keyword.Length <= text.Length && SecretText.IndexOfIgnoreCase(text, index, keyword.Length, keyword) == index)
+            // The bucket holds the keywords that start with the two (lowercased) characters at index: compare the rest.
+            var keyword = bucket[k].Keyword;
+            if ((!bucket[k].NeedsBoundary || index == 0 || !SecretScanner.IsAlphanumeric(text[index - 1]))
+                && index + keyword.Length <= text.Length && HasRestAt(text, index, keyword))
             {
+                var format = bucket[k].Format;
                 hit = true;
                 if (format.IsAnchored && SecretScanner.IsWordStart(text, index))
                 {
@@ -410,6 +492,19 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         return hit;
+    }
+
+    private static bool HasRestAt(string text, int index, string keyword)
+    {
+        for (var j = 2; j < keyword.Length; j++)
+        {
+            if (SecretText.ToLowerAscii(text[index + j]) != keyword[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsStringToken(SyntaxToken token)
