@@ -18,16 +18,12 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 /// </summary>
 public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 {
-    // Character pairs (as written, either case) that can start a keyword, a symmetric-key API name or a "key:" note:
-    // the text pass looks at nothing else, so most characters cost one table lookup.
-    private static readonly System.Lazy<bool[]> StartPairs = new(BuildStartPairs);
-
-    // The first three characters (lowercase ASCII, hashed) of every keyword and API name of three characters or more, and
-    // the pairs that start anything else (a two-character keyword, ':', '=', '-', ...): a pair such as "to", "pa" or "Sy"
-    // that only starts longer words passes on to the keyword table only when its third character continues one of them.
-    private static readonly bool[] StartTriples = new bool[1 << 16];
-
-    private static readonly bool[] AnyThird = new bool[128 * 128];
+    // What can start a keyword, a symmetric-key API name or a "key:" note, by its first three characters: the pair as
+    // written (either case, (first << 7) | second) gives a slot, and the slot two words of 64 bits, one bit per third
+    // character as written (127 for any non-ASCII one). A pair that starts nothing has slot 0, whose bits are all clear;
+    // a pair that starts anything whatever follows (a two-character keyword, ':', '=', "--", "-p") has every bit set.
+    // So the text pass decides most characters with two lookups and one branch that is rarely taken.
+    private static readonly System.Lazy<(ushort[] Slots, ulong[] Thirds)> StartTable = new(BuildStartTable);
 
     // The letters (as written) that can start a symmetric-key API name (HMAC, SymmetricSecurityKey, AesGcm, ChaCha20Poly1305,
     // CreateEncryptor, Key) or a credential pair with no ':' or '=' (password, pass:, pwd, secret, token, key, apikey,
@@ -125,22 +121,17 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         InterpolatedStringExpressionSyntax? lastInterpolated = null;
         var buckets = SecretCatalog.Default.KeywordBuckets;
         var anchoredBuckets = SecretCatalog.Default.AnchoredBuckets;
-        var startPairs = StartPairs.Value;
+        var (slots, thirds) = StartTable.Value;
         for (var i = 0; i < text.Length - 1; i++)
         {
-            var raw = text[i];
-            var rawNext = text[i + 1];
-            if (raw >= 128 || rawNext >= 128 || !startPairs[(raw << 7) | rawNext])
+            if (!Starts(slots, thirds, text, i))
             {
                 continue;
             }
 
+            var raw = text[i];
             var c = SecretText.ToLowerAscii(raw);
             var next = SecretText.ToLowerAscii(text[i + 1]);
-            if (i + 2 < text.Length && !AnyThird[(c << 7) | next] && !StartTriples[TripleOf(c, next, SecretText.ToLowerAscii(text[i + 2]))])
-            {
-                continue;
-            }
 
             if (c >= 128 || next >= 128 || (i < analyzedUntil && !anchoredBuckets[SecretCatalog.BucketOf(c, next)]))
             {
@@ -394,40 +385,42 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         return builder.ToString();
     }
 
-    // Hashed, so two triples may share an entry: that only lets a few more positions on to the exact checks.
-    private static int TripleOf(char first, char second, char third) =>
-        (int)((uint)((first << 14) ^ (second << 7) ^ third) * 2654435761u >> 16);
-
-    private static bool[] BuildStartPairs()
+    private static (ushort[] Slots, ulong[] Thirds) BuildStartTable()
     {
-        var pairs = new bool[128 * 128];
+        // Slots by the lowercase pair first; slot 0 is the empty one.
+        var lowerSlots = new ushort[128 * 128];
+        var thirds = new List<ulong> { 0, 0 };
 
         // Without a third character, the pair passes whatever follows it.
         void Add(char first, char second, char third = '\0')
         {
-            foreach (var a in new[] { first, char.ToUpperInvariant(first), char.ToLowerInvariant(first) })
-            {
-                foreach (var b in new[] { second, char.ToUpperInvariant(second), char.ToLowerInvariant(second) })
-                {
-                    if (a < 128 && b < 128)
-                    {
-                        pairs[(a << 7) | b] = true;
-                    }
-                }
-            }
-
             var lowerFirst = SecretText.ToLowerAscii(first);
             var lowerSecond = SecretText.ToLowerAscii(second);
-            if (lowerFirst < 128 && lowerSecond < 128)
+            if (lowerFirst >= 128 || lowerSecond >= 128)
             {
-                if (third == '\0')
-                {
-                    AnyThird[(lowerFirst << 7) | lowerSecond] = true;
-                }
-                else
-                {
-                    StartTriples[TripleOf(lowerFirst, lowerSecond, SecretText.ToLowerAscii(third))] = true;
-                }
+                return;
+            }
+
+            var pair = (lowerFirst << 7) | lowerSecond;
+            if (lowerSlots[pair] == 0)
+            {
+                lowerSlots[pair] = (ushort)(thirds.Count / 2);
+                thirds.Add(0);
+                thirds.Add(0);
+            }
+
+            var at = lowerSlots[pair] * 2;
+            if (third == '\0')
+            {
+                thirds[at] = thirds[at + 1] = ulong.MaxValue;
+                return;
+            }
+
+            var lowerThird = SecretText.ToLowerAscii(third);
+            foreach (var written in new[] { lowerThird, lowerThird is >= 'a' and <= 'z' ? (char)(lowerThird - 32) : lowerThird })
+            {
+                var bit = written < 128 ? written : 127;
+                thirds[at + (bit >> 6)] |= 1UL << (bit & 63);
             }
         }
 
@@ -446,10 +439,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         for (var next = 0; next < 128; next++)
         {
-            pairs[(':' << 7) | next] = true;
-            pairs[('=' << 7) | next] = true;
-            AnyThird[(':' << 7) | next] = true;
-            AnyThird[('=' << 7) | next] = true;
+            Add(':', (char)next);
+            Add('=', (char)next);
         }
 
         // Command-line options (--api-key, -p, -k) and .netrc's "password" word: see CommentCredentials.MayStartAt.
@@ -467,7 +458,40 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             Add(start[0], start[1], start.Length > 2 ? start[2] : '\0');
         }
 
-        return pairs;
+        // Each pair as written, either case, to its lowercase pair's slot.
+        var slots = new ushort[128 * 128];
+        for (var first = 0; first < 128; first++)
+        {
+            for (var second = 0; second < 128; second++)
+            {
+                slots[(first << 7) | second] = lowerSlots[(SecretText.ToLowerAscii((char)first) << 7) | SecretText.ToLowerAscii((char)second)];
+            }
+        }
+
+        return (slots, thirds.ToArray());
+    }
+
+    /// <summary>Whether the text pass looks further at <paramref name="i"/> (<paramref name="i"/> + 1 is in the text): see <see cref="StartTable"/>.</summary>
+    internal static bool PassesStartTable(string text, int i) => Starts(StartTable.Value.Slots, StartTable.Value.Thirds, text, i);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool Starts(ushort[] slots, ulong[] thirds, string text, int i)
+    {
+        var raw = text[i];
+        var rawNext = text[i + 1];
+        if ((raw | rawNext) >= 128)
+        {
+            return false;
+        }
+
+        if (i + 2 >= text.Length)
+        {
+            // The last pair of the text passes on its own.
+            return slots[(raw << 7) | rawNext] != 0;
+        }
+
+        var third = text[i + 2] < 128 ? text[i + 2] : 127;
+        return (thirds[(slots[(raw << 7) | rawNext] << 1) | (third >> 6)] & (1UL << (third & 63))) != 0;
     }
 
     internal static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index, out bool anchored)

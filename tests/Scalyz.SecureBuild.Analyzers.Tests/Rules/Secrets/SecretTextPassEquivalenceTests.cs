@@ -95,11 +95,7 @@ public sealed class SecretTextPassEquivalenceTests
         {
             for (var i = 0; i < text.Length - 1; i++)
             {
-                var c = SecretText.ToLowerAscii(text[i]);
-                var expected = SymmetricKeySinks.MayStartAt(text, i)
-                    || (c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i)
-                    || GeneralCredentials.MayStartAt(text, i) || ContextCredentials.MayStartAt(text, i);
-                if (expected)
+                if (OracleMayStartSinkOrPair(text, i))
                 {
                     starts++;
                     Assert.True(HardcodedSecretAnalyzer.MayStartSinkOrPair(text, i), $"at {i}: {Around(text, i)}");
@@ -108,6 +104,123 @@ public sealed class SecretTextPassEquivalenceTests
         }
 
         Assert.True(starts > 5_000, $"only {starts} starts");
+    }
+
+    [Fact]
+    public void StartTable_PassesWhatTheHashedPairAndTripleTablesPassedAndAKeywordOrASinkOrCredentialPairStarts()
+    {
+        var buckets = SecretCatalog.Default.KeywordBuckets;
+        var oracle = new OracleStartTables();
+        int starts = 0, passed = 0, positions = 0;
+        foreach (var text in Corpus.Value)
+        {
+            for (var i = 0; i < text.Length - 1; i++)
+            {
+                positions++;
+                var passes = HardcodedSecretAnalyzer.PassesStartTable(text, i);
+                var passedBefore = oracle.Passes(text, i);
+                passed += passes ? 1 : 0;
+
+                // Nothing new is looked at...
+                Assert.True(!passes || passedBefore, $"passes now, not before, at {i}: {Around(text, i)}");
+
+                // ...and of what was looked at, only what no check takes is left out.
+                if (passedBefore && !passes)
+                {
+                    var keyword = OracleHasKeywordAt(buckets[SecretCatalog.BucketOf(SecretText.ToLowerAscii(text[i]), SecretText.ToLowerAscii(text[i + 1]))], text, i, out _);
+                    Assert.False(keyword || OracleMayStartSinkOrPair(text, i), $"a start left out at {i}: {Around(text, i)}");
+                }
+
+                starts += passedBefore ? 1 : 0;
+            }
+        }
+
+        // And it is a filter: most positions go no further.
+        Assert.True(starts > 10_000 && passed < positions / 2, $"{starts} passed before, {passed} of {positions} positions pass now");
+    }
+
+    private static bool OracleMayStartSinkOrPair(string text, int i) =>
+        SymmetricKeySinks.MayStartAt(text, i)
+        || (SecretText.ToLowerAscii(text[i]) is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i)
+        || GeneralCredentials.MayStartAt(text, i) || ContextCredentials.MayStartAt(text, i);
+
+    // The text pass's first filter as it was: a table of pairs as written, then a hashed table of lowercase three-character
+    // starts unless the pair starts something whatever follows it.
+    private sealed class OracleStartTables
+    {
+        private readonly bool[] _pairs = new bool[128 * 128];
+        private readonly bool[] _triples = new bool[1 << 16];
+        private readonly bool[] _anyThird = new bool[128 * 128];
+
+        public OracleStartTables()
+        {
+            foreach (var keyword in SecretCatalog.Default.Formats.SelectMany(f => f.Keywords))
+            {
+                Add(keyword[0], keyword[1], keyword.Length > 2 ? keyword[2] : '\0');
+            }
+
+            foreach (var sink in new[] { "HMA", "Sym", "Aes", "Cha", "Cre", "Key" })
+            {
+                Add(sink[0], sink[1], sink[2]);
+            }
+
+            for (var next = 0; next < 128; next++)
+            {
+                _pairs[(':' << 7) | next] = _pairs[('=' << 7) | next] = true;
+                _anyThird[(':' << 7) | next] = _anyThird[('=' << 7) | next] = true;
+            }
+
+            Add('-', '-');
+            Add('-', 'p');
+            Add('-', 'k');
+            Add('p', 'a', 's');
+            foreach (var start in ContextCredentials.StartPairs.Concat(GeneralCredentials.StartPairs))
+            {
+                Add(start[0], start[1], start.Length > 2 ? start[2] : '\0');
+            }
+        }
+
+        public bool Passes(string text, int i)
+        {
+            var raw = text[i];
+            var rawNext = text[i + 1];
+            if (raw >= 128 || rawNext >= 128 || !_pairs[(raw << 7) | rawNext])
+            {
+                return false;
+            }
+
+            var c = SecretText.ToLowerAscii(raw);
+            var next = SecretText.ToLowerAscii(rawNext);
+            return i + 2 >= text.Length || _anyThird[(c << 7) | next] || _triples[TripleOf(c, next, SecretText.ToLowerAscii(text[i + 2]))];
+        }
+
+        private static int TripleOf(char first, char second, char third) =>
+            (int)((uint)((first << 14) ^ (second << 7) ^ third) * 2654435761u >> 16);
+
+        private void Add(char first, char second, char third = '\0')
+        {
+            foreach (var a in new[] { first, char.ToUpperInvariant(first), char.ToLowerInvariant(first) })
+            {
+                foreach (var b in new[] { second, char.ToUpperInvariant(second), char.ToLowerInvariant(second) })
+                {
+                    if (a < 128 && b < 128)
+                    {
+                        _pairs[(a << 7) | b] = true;
+                    }
+                }
+            }
+
+            var lowerFirst = SecretText.ToLowerAscii(first);
+            var lowerSecond = SecretText.ToLowerAscii(second);
+            if (third == '\0')
+            {
+                _anyThird[(lowerFirst << 7) | lowerSecond] = true;
+            }
+            else
+            {
+                _triples[TripleOf(lowerFirst, lowerSecond, SecretText.ToLowerAscii(third))] = true;
+            }
+        }
     }
 
     // HasKeywordAt as it was: each keyword of the bucket compared whole, case-insensitively.
