@@ -25,34 +25,35 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
     // So the text pass decides most characters with two lookups and one branch that is rarely taken.
     private static readonly System.Lazy<(ushort[] Slots, ulong[] Thirds)> StartTable = new(BuildStartTable);
 
-    // The letters (as written) that can start a symmetric-key API name (HMAC, SymmetricSecurityKey, AesGcm, ChaCha20Poly1305,
-    // CreateEncryptor, Key) or a credential pair with no ':' or '=' (password, pass:, pwd, secret, token, key, apikey,
+    // The first two letters (lowercase) of a symmetric-key API name (HMAC, SymmetricSecurityKey, AesGcm, ChaCha20Poly1305,
+    // CreateEncryptor, Key) or of a credential pair with no ':' or '=' (password, pass:, pwd, secret, token, key, apikey,
     // credential): each is looked at only after a character that is not a letter, digit or '_'. Anything else that can
     // start one is ':', '=', '-', '<' or '/' (see SymmetricKeySinks.MayStartAt and the three MayStartAt of the credential classes).
-    private static readonly bool[] OtherStartLetters = BuildOtherStartLetters();
+    private static readonly bool[] OtherStartPairs = BuildOtherStartPairs();
 
-    private static bool[] BuildOtherStartLetters()
+    private static bool[] BuildOtherStartPairs()
     {
-        var letters = new bool[128];
-        foreach (var c in "HSACKpPsStTkKaAcC")
+        var pairs = new bool[128 * 128];
+        foreach (var start in new[] { "hm", "sy", "ae", "ch", "cr", "ke", "pa", "pw", "se", "to", "ap" })
         {
-            letters[c] = true;
+            pairs[(start[0] << 7) | start[1]] = true;
         }
 
-        return letters;
+        return pairs;
     }
 
     /// <summary>
     /// Whether a symmetric-key API name or a credential pair may start at <paramref name="i"/>: false only where
     /// SymmetricKeySinks.MayStartAt, CommentCredentials.KeyEndsAt (at ':' or '='), and the MayStartAt of
     /// CommentCredentials, GeneralCredentials and ContextCredentials are all false, so the text pass asks them nothing
-    /// inside a word ("ion" of Exception, "val" of Interval) that only a catalog keyword can start.
+    /// inside a word ("ion" of Exception, "val" of Interval) nor at words such as static, class or public that only a
+    /// catalog keyword can start. <paramref name="i"/> + 1 must be in the text.
     /// </summary>
     internal static bool MayStartSinkOrPair(string text, int i)
     {
         var raw = text[i];
         return raw is >= 'a' and <= 'z' or >= 'A' and <= 'Z'
-            ? OtherStartLetters[raw] && (i == 0 || !IsAsciiWordChar(text[i - 1]))
+            ? text[i + 1] < 128 && OtherStartPairs[(SecretText.ToLowerAscii(raw) << 7) | SecretText.ToLowerAscii(text[i + 1])] && (i == 0 || !IsAsciiWordChar(text[i - 1]))
             : raw is ':' or '=' or '-' or '<' or '/';
     }
 
