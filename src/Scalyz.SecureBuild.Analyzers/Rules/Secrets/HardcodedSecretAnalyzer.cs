@@ -18,16 +18,46 @@ namespace Scalyz.SecureBuild.Analyzers.Rules.Secrets;
 /// </summary>
 public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 {
-    // Character pairs (as written, either case) that can start a keyword, a symmetric-key API name or a "key:" note:
-    // the text pass looks at nothing else, so most characters cost one table lookup.
-    private static readonly System.Lazy<bool[]> StartPairs = new(BuildStartPairs);
+    // What can start a keyword, a symmetric-key API name or a "key:" note, by its first three characters: the pair as
+    // written (either case, (first << 7) | second) gives a slot, and the slot two words of 64 bits, one bit per third
+    // character as written (127 for any non-ASCII one). A pair that starts nothing has slot 0, whose bits are all clear;
+    // a pair that starts anything whatever follows (a two-character keyword, ':', '=', "--", "-p") has every bit set.
+    // So the text pass decides most characters with two lookups and one branch that is rarely taken.
+    private static readonly System.Lazy<(ushort[] Slots, ulong[] Thirds)> StartTable = new(BuildStartTable);
 
-    // The first three characters (lowercase ASCII, hashed) of every keyword and API name of three characters or more, and
-    // the pairs that start anything else (a two-character keyword, ':', '=', '-', ...): a pair such as "to", "pa" or "Sy"
-    // that only starts longer words passes on to the keyword table only when its third character continues one of them.
-    private static readonly bool[] StartTriples = new bool[1 << 16];
+    // The first two letters (lowercase) of a symmetric-key API name (HMAC, SymmetricSecurityKey, AesGcm, ChaCha20Poly1305,
+    // CreateEncryptor, Key) or of a credential pair with no ':' or '=' (password, pass:, pwd, secret, token, key, apikey,
+    // credential): each is looked at only after a character that is not a letter, digit or '_'. Anything else that can
+    // start one is ':', '=', '-', '<' or '/' (see SymmetricKeySinks.MayStartAt and the three MayStartAt of the credential classes).
+    private static readonly bool[] OtherStartPairs = BuildOtherStartPairs();
 
-    private static readonly bool[] AnyThird = new bool[128 * 128];
+    private static bool[] BuildOtherStartPairs()
+    {
+        var pairs = new bool[128 * 128];
+        foreach (var start in new[] { "hm", "sy", "ae", "ch", "cr", "ke", "pa", "pw", "se", "to", "ap" })
+        {
+            pairs[(start[0] << 7) | start[1]] = true;
+        }
+
+        return pairs;
+    }
+
+    /// <summary>
+    /// Whether a symmetric-key API name or a credential pair may start at <paramref name="i"/>: false only where
+    /// SymmetricKeySinks.MayStartAt, CommentCredentials.KeyEndsAt (at ':' or '='), and the MayStartAt of
+    /// CommentCredentials, GeneralCredentials and ContextCredentials are all false, so the text pass asks them nothing
+    /// inside a word ("ion" of Exception, "val" of Interval) nor at words such as static, class or public that only a
+    /// catalog keyword can start. <paramref name="i"/> + 1 must be in the text.
+    /// </summary>
+    internal static bool MayStartSinkOrPair(string text, int i)
+    {
+        var raw = text[i];
+        return raw is >= 'a' and <= 'z' or >= 'A' and <= 'Z'
+            ? text[i + 1] < 128 && OtherStartPairs[(SecretText.ToLowerAscii(raw) << 7) | SecretText.ToLowerAscii(text[i + 1])] && (i == 0 || !IsAsciiWordChar(text[i - 1]))
+            : raw is ':' or '=' or '-' or '<' or '/';
+    }
+
+    private static bool IsAsciiWordChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
 
     private static readonly string[] TestFrameworkAssemblies = ["xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework"];
 
@@ -86,27 +116,23 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         var text = context.Tree.GetText(context.CancellationToken).ToString();
         SyntaxNode? root = null;
+        SyntaxToken lastToken = default;
         var analyzedUntil = 0;
         var lastAnchored = -1;
         InterpolatedStringExpressionSyntax? lastInterpolated = null;
         var buckets = SecretCatalog.Default.KeywordBuckets;
         var anchoredBuckets = SecretCatalog.Default.AnchoredBuckets;
-        var startPairs = StartPairs.Value;
+        var (slots, thirds) = StartTable.Value;
         for (var i = 0; i < text.Length - 1; i++)
         {
-            var raw = text[i];
-            var rawNext = text[i + 1];
-            if (raw >= 128 || rawNext >= 128 || !startPairs[(raw << 7) | rawNext])
+            if (!Starts(slots, thirds, text, i))
             {
                 continue;
             }
 
+            var raw = text[i];
             var c = SecretText.ToLowerAscii(raw);
             var next = SecretText.ToLowerAscii(text[i + 1]);
-            if (i + 2 < text.Length && !AnyThird[(c << 7) | next] && !StartTriples[TripleOf(c, next, SecretText.ToLowerAscii(text[i + 2]))])
-            {
-                continue;
-            }
 
             if (c >= 128 || next >= 128 || (i < analyzedUntil && !anchoredBuckets[SecretCatalog.BucketOf(c, next)]))
             {
@@ -119,15 +145,16 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var sink = SymmetricKeySinks.MayStartAt(text, i);
-            var keyEnd = !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i) || GeneralCredentials.MayStartAt(text, i) || ContextCredentials.MayStartAt(text, i));
+            var other = MayStartSinkOrPair(text, i);
+            var sink = other && SymmetricKeySinks.MayStartAt(text, i);
+            var keyEnd = other && !hit && !sink && ((c is ':' or '=' && CommentCredentials.KeyEndsAt(text, 0, i)) || CommentCredentials.MayStartAt(text, i) || GeneralCredentials.MayStartAt(text, i) || ContextCredentials.MayStartAt(text, i));
             if (!hit && !sink && !keyEnd)
             {
                 continue;
             }
 
             root ??= context.Tree.GetRoot(context.CancellationToken);
-            var token = root.FindToken(i);
+            var token = TokenAt(root, ref lastToken, i);
             if (token.Span.Contains(i))
             {
                 if (anchored && (token.IsKind(SyntaxKind.IdentifierToken) || IsStringToken(token)))
@@ -176,13 +203,57 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var trivia = root.FindTrivia(i);
+            var trivia = TriviaAt(token, i);
             if (IsComment(trivia) && trivia.Span.Contains(i))
             {
                 AnalyzeComment(context, text, trivia.Span, settings);
                 analyzedUntil = trivia.Span.End;
             }
         }
+    }
+
+    // What root.FindToken(position) returns, the token whose full span (with its trivia) holds the position: full spans
+    // tile the text, so a token that holds it is the one. The pass moves forward and most hits fall in the token or the
+    // comment of the hit before, or a few tokens on, so the last one is asked first and the walk from the root is rare.
+    internal static SyntaxToken TokenAt(SyntaxNode root, ref SyntaxToken last, int position)
+    {
+        if (last.FullSpan.Contains(position))
+        {
+            return last;
+        }
+
+        // Else from the nearest node around the last token that holds the position too (the same member, most often):
+        // the token it finds is the one, and the root's long member lists are not walked again.
+        var node = last.Parent;
+        while (node is not null && !node.FullSpan.Contains(position))
+        {
+            node = node.Parent;
+        }
+
+        last = (node ?? root).FindToken(position);
+        return last;
+    }
+
+    // What root.FindTrivia(position) returns: the trivia of the token that holds the position (see TokenAt) that holds it.
+    internal static SyntaxTrivia TriviaAt(SyntaxToken token, int position)
+    {
+        foreach (var trivia in token.LeadingTrivia)
+        {
+            if (trivia.FullSpan.Contains(position))
+            {
+                return trivia;
+            }
+        }
+
+        foreach (var trivia in token.TrailingTrivia)
+        {
+            if (trivia.FullSpan.Contains(position))
+            {
+                return trivia;
+            }
+        }
+
+        return default;
     }
 
     // The statement after a provider word (TwilioAuthToken = "...", ["Twilio:AuthToken"] = "...", new TwilioClient("..."),
@@ -315,40 +386,42 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         return builder.ToString();
     }
 
-    // Hashed, so two triples may share an entry: that only lets a few more positions on to the exact checks.
-    private static int TripleOf(char first, char second, char third) =>
-        (int)((uint)((first << 14) ^ (second << 7) ^ third) * 2654435761u >> 16);
-
-    private static bool[] BuildStartPairs()
+    private static (ushort[] Slots, ulong[] Thirds) BuildStartTable()
     {
-        var pairs = new bool[128 * 128];
+        // Slots by the lowercase pair first; slot 0 is the empty one.
+        var lowerSlots = new ushort[128 * 128];
+        var thirds = new List<ulong> { 0, 0 };
 
         // Without a third character, the pair passes whatever follows it.
         void Add(char first, char second, char third = '\0')
         {
-            foreach (var a in new[] { first, char.ToUpperInvariant(first), char.ToLowerInvariant(first) })
-            {
-                foreach (var b in new[] { second, char.ToUpperInvariant(second), char.ToLowerInvariant(second) })
-                {
-                    if (a < 128 && b < 128)
-                    {
-                        pairs[(a << 7) | b] = true;
-                    }
-                }
-            }
-
             var lowerFirst = SecretText.ToLowerAscii(first);
             var lowerSecond = SecretText.ToLowerAscii(second);
-            if (lowerFirst < 128 && lowerSecond < 128)
+            if (lowerFirst >= 128 || lowerSecond >= 128)
             {
-                if (third == '\0')
-                {
-                    AnyThird[(lowerFirst << 7) | lowerSecond] = true;
-                }
-                else
-                {
-                    StartTriples[TripleOf(lowerFirst, lowerSecond, SecretText.ToLowerAscii(third))] = true;
-                }
+                return;
+            }
+
+            var pair = (lowerFirst << 7) | lowerSecond;
+            if (lowerSlots[pair] == 0)
+            {
+                lowerSlots[pair] = (ushort)(thirds.Count / 2);
+                thirds.Add(0);
+                thirds.Add(0);
+            }
+
+            var at = lowerSlots[pair] * 2;
+            if (third == '\0')
+            {
+                thirds[at] = thirds[at + 1] = ulong.MaxValue;
+                return;
+            }
+
+            var lowerThird = SecretText.ToLowerAscii(third);
+            foreach (var written in new[] { lowerThird, lowerThird is >= 'a' and <= 'z' ? (char)(lowerThird - 32) : lowerThird })
+            {
+                var bit = written < 128 ? written : 127;
+                thirds[at + (bit >> 6)] |= 1UL << (bit & 63);
             }
         }
 
@@ -367,10 +440,8 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
 
         for (var next = 0; next < 128; next++)
         {
-            pairs[(':' << 7) | next] = true;
-            pairs[('=' << 7) | next] = true;
-            AnyThird[(':' << 7) | next] = true;
-            AnyThird[('=' << 7) | next] = true;
+            Add(':', (char)next);
+            Add('=', (char)next);
         }
 
         // Command-line options (--api-key, -p, -k) and .netrc's "password" word: see CommentCredentials.MayStartAt.
@@ -388,18 +459,54 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
             Add(start[0], start[1], start.Length > 2 ? start[2] : '\0');
         }
 
-        return pairs;
+        // Each pair as written, either case, to its lowercase pair's slot.
+        var slots = new ushort[128 * 128];
+        for (var first = 0; first < 128; first++)
+        {
+            for (var second = 0; second < 128; second++)
+            {
+                slots[(first << 7) | second] = lowerSlots[(SecretText.ToLowerAscii((char)first) << 7) | SecretText.ToLowerAscii((char)second)];
+            }
+        }
+
+        return (slots, thirds.ToArray());
     }
 
-    private static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index, out bool anchored)
+    /// <summary>Whether the text pass looks further at <paramref name="i"/> (<paramref name="i"/> + 1 is in the text): see <see cref="StartTable"/>.</summary>
+    internal static bool PassesStartTable(string text, int i) => Starts(StartTable.Value.Slots, StartTable.Value.Thirds, text, i);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool Starts(ushort[] slots, ulong[] thirds, string text, int i)
+    {
+        var raw = text[i];
+        var rawNext = text[i + 1];
+        if ((raw | rawNext) >= 128)
+        {
+            return false;
+        }
+
+        if (i + 2 >= text.Length)
+        {
+            // The last pair of the text passes on its own.
+            return slots[(raw << 7) | rawNext] != 0;
+        }
+
+        var third = text[i + 2] < 128 ? text[i + 2] : 127;
+        return (thirds[(slots[(raw << 7) | rawNext] << 1) | (third >> 6)] & (1UL << (third & 63))) != 0;
+    }
+
+    internal static bool HasKeywordAt((string Keyword, SecretFormat Format, bool NeedsBoundary)[] bucket, string text, int index, out bool anchored)
     {
         var hit = false;
         anchored = false;
-        foreach (var (keyword, format, needsBoundary) in bucket)
+        for (var k = 0; k < bucket.Length; k++)
         {
-            if ((!needsBoundary || index == 0 || !SecretScanner.IsAlphanumeric(text[index - 1]))
-                && index + keyword.Length <= text.Length && SecretText.IndexOfIgnoreCase(text, index, keyword.Length, keyword) == index)
+            // The bucket holds the keywords that start with the two (lowercased) characters at index: compare the rest.
+            var keyword = bucket[k].Keyword;
+            if ((!bucket[k].NeedsBoundary || index == 0 || !SecretScanner.IsAlphanumeric(text[index - 1]))
+                && index + keyword.Length <= text.Length && HasRestAt(text, index, keyword))
             {
+                var format = bucket[k].Format;
                 hit = true;
                 if (format.IsAnchored && SecretScanner.IsWordStart(text, index))
                 {
@@ -410,6 +517,19 @@ public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
         }
 
         return hit;
+    }
+
+    private static bool HasRestAt(string text, int index, string keyword)
+    {
+        for (var j = 2; j < keyword.Length; j++)
+        {
+            if (SecretText.ToLowerAscii(text[index + j]) != keyword[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsStringToken(SyntaxToken token)

@@ -171,6 +171,15 @@ internal sealed class SecretCatalog
         {
             KeywordBuckets[c] = buckets[c]?.ToArray() ?? [];
         }
+
+        KeywordPairs = new bool[128 * 128];
+        for (var first = 0; first < 128; first++)
+        {
+            for (var second = 0; second < 128; second++)
+            {
+                KeywordPairs[(first << 7) | second] = KeywordBuckets[BucketOf(SecretText.ToLowerAscii((char)first), SecretText.ToLowerAscii((char)second))].Length > 0;
+            }
+        }
     }
 
     /// <summary>The catalog shipped in the analyzer assembly.</summary>
@@ -181,6 +190,12 @@ internal sealed class SecretCatalog
     /// <summary>Keywords indexed by their first two (lowercase ASCII) characters, see <see cref="BucketOf"/>.</summary>
     /// <remarks>NeedsBoundary: the format's match starts with the keyword after a non-alphanumeric character, so an occurrence inside a word (Task, Path) cannot match.</remarks>
     public (string Keyword, SecretFormat Format, bool NeedsBoundary)[][] KeywordBuckets { get; }
+
+    /// <summary>
+    /// Whether a keyword starts with these two characters as written (either case), indexed by (first &lt;&lt; 7) | second:
+    /// most pairs of a text start none, and are turned away by one lookup before anything is lowercased.
+    /// </summary>
+    public bool[] KeywordPairs { get; }
 
     /// <summary>Whether some anchored format's keyword starts with the bucket's two characters (the text pass looks at nothing else inside a token it has read).</summary>
     public bool[] AnchoredBuckets { get; }

@@ -66,15 +66,18 @@ internal static class SecretScanner
         var generation = ++_generation;
         var found = false;
         var end = start + length;
-        var next = SecretText.ToLowerAscii(text[start]);
+        var pairs = catalog.KeywordPairs;
         for (var i = start; i < end - 1; i++)
         {
-            var c = next;
-            next = SecretText.ToLowerAscii(text[i + 1]);
-            if (c >= 128 || next >= 128)
+            var raw = text[i];
+            var rawNext = text[i + 1];
+            if (raw >= 128 || rawNext >= 128 || !pairs[(raw << 7) | rawNext])
             {
                 continue;
             }
+
+            var c = SecretText.ToLowerAscii(raw);
+            var next = SecretText.ToLowerAscii(rawNext);
 
             foreach (var (keyword, format, needsBoundary) in buckets[SecretCatalog.BucketOf(c, next)])
             {
