@@ -95,7 +95,7 @@ internal sealed class HollowAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnaly
 }
 
 /// <summary>An analyzer that registers something and does nothing with it: the floors the package is measured against.</summary>
-internal abstract class FloorAnalyzer(string id) : DiagnosticAnalyzer
+internal abstract class FloorAnalyzer(string id, GeneratedCodeAnalysisFlags generatedCode = GeneratedCodeAnalysisFlags.None) : DiagnosticAnalyzer
 {
     private readonly DiagnosticDescriptor rule = new(id, "Empty", "Empty", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
@@ -104,7 +104,7 @@ internal abstract class FloorAnalyzer(string id) : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(generatedCode);
         Register(context);
     }
 
@@ -113,7 +113,7 @@ internal abstract class FloorAnalyzer(string id) : DiagnosticAnalyzer
 
 /// <summary>The floor named in issue 13: an analyzer that registers the commonest operation actions and does nothing.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptyOperationAnalyzer() : FloorAnalyzer("BENCH0001")
+internal sealed class EmptyOperationAnalyzer(GeneratedCodeAnalysisFlags generatedCode = GeneratedCodeAnalysisFlags.None) : FloorAnalyzer("BENCH0001", generatedCode)
 {
     protected override void Register(AnalysisContext context) =>
         context.RegisterOperationAction(static _ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);

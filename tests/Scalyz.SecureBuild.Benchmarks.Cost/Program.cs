@@ -64,6 +64,7 @@ var configs = new List<Config>
     new("floor: empty syntax-node analyzer", [new EmptySyntaxNodeAnalyzer()]),
     new("floor: empty operation analyzer", [new EmptyOperationAnalyzer()]),
     new("floor: empty operation + string-literal syntax-node analyzer", [new EmptyOperationAndLiteralAnalyzer()]),
+    new("floor: empty operation analyzer that also analyzes generated code", [new EmptyOperationAnalyzer(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics)]),
     new("floor: semantic-model walk, GetOperation on candidates", [new CandidateOperationWalker()]),
     new("floor: syntax-tree walk, no semantics", [new TreeWalkAnalyzer()]),
     new("floor: syntax-tree walk, GetOperation on named calls", [new TreeWalkNamedCandidates()]),
@@ -86,7 +87,7 @@ if (!sonar.IsEmpty)
 }
 
 var results = await Measure.InterleavedAsync(codebase, configs, options.Runs);
-const int Package = 8; // the index of the whole package in configs
+const int Package = 9; // the index of the whole package in configs
 Report.Table("Whole package", results, results[0], sonar.IsEmpty ? null : results[^1], results[Package]);
 if (other is not null && !sonar.IsEmpty)
 {
