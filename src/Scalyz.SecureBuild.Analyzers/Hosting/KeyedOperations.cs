@@ -23,38 +23,30 @@ internal static class KeyedOperations
     /// key type's original definition (no nullability, no type arguments): compare it with symbols (<c>Is</c>,
     /// <c>IsOrDerivesFrom</c>), its name or namespace; through the host it is asked once per type and compilation.
     /// </summary>
-    public static void RegisterOperationActionForTypes(this CompilationStartAnalysisContext start, Func<INamedTypeSymbol, bool> isKey, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
-    {
-        var keyed = new KeyedOperationAction(action, isKey, Validate(kinds));
-        if (start is RecordingStartContext { IgnoreKeys: true } unkeyed)
-        {
-            unkeyed.Actions.Operations.Add((action, keyed.Kinds));
-        }
-        else if (start is RecordingStartContext recording)
-        {
-            recording.Actions.KeyedOperations.Add(keyed);
-        }
-        else
-        {
-            start.RegisterOperationAction(keyed.Filtered, keyed.Kinds);
-        }
-    }
+    public static void RegisterOperationActionForTypes(this CompilationStartAnalysisContext start, Func<INamedTypeSymbol, bool> isKey, Action<OperationAnalysisContext> action, params OperationKind[] kinds) =>
+        Register(new KeyedOperationAction(action, isKey, Validate(kinds)), (start as RecordingStartContext)?.Actions, start is RecordingStartContext { IgnoreKeys: true }, (a, k) => start.RegisterOperationAction(a, k));
 
     /// <summary>The same from a rule's Initialize, for a rule that resolves nothing at compilation start.</summary>
-    public static void RegisterOperationActionForTypes(this AnalysisContext context, Func<INamedTypeSymbol, bool> isKey, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
+    public static void RegisterOperationActionForTypes(this AnalysisContext context, Func<INamedTypeSymbol, bool> isKey, Action<OperationAnalysisContext> action, params OperationKind[] kinds) =>
+        Register(new KeyedOperationAction(action, isKey, Validate(kinds)), (context as RecordingAnalysisContext)?.Registrations.Actions, context is RecordingAnalysisContext { IgnoreKeys: true }, (a, k) => context.RegisterOperationAction(a, k));
+
+    /// <summary>
+    /// Through the host's recorder: a keyed action (or, for the equivalence test's unkeyed host, the plain action); with any
+    /// other context (a rule alone under the driver): an ordinary operation action behind the same test.
+    /// </summary>
+    private static void Register(KeyedOperationAction keyed, RuleActions? recorded, bool ignoreKeys, Action<Action<OperationAnalysisContext>, ImmutableArray<OperationKind>> register)
     {
-        var keyed = new KeyedOperationAction(action, isKey, Validate(kinds));
-        if (context is RecordingAnalysisContext { IgnoreKeys: true } unkeyed)
+        if (recorded is null)
         {
-            unkeyed.Registrations.Actions.Operations.Add((action, keyed.Kinds));
+            register(keyed.Filtered, keyed.Kinds);
         }
-        else if (context is RecordingAnalysisContext recording)
+        else if (ignoreKeys)
         {
-            recording.Registrations.Actions.KeyedOperations.Add(keyed);
+            recorded.Operations.Add((keyed.Action, keyed.Kinds));
         }
         else
         {
-            context.RegisterOperationAction(keyed.Filtered, keyed.Kinds);
+            recorded.KeyedOperations.Add(keyed);
         }
     }
 
